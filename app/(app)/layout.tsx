@@ -1,0 +1,21 @@
+import { AppHeader } from "@/components/shell/app-header";
+import { requireUser } from "@/lib/auth/session";
+import { readScopeRoot } from "@/lib/permissions";
+import { listReportedPeriods } from "@/lib/reports/periods";
+import { formatPeriodKey, formatPeriodRange } from "@/lib/stats";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  const scope = await readScopeRoot(user);
+  const periods = scope ? await listReportedPeriods(scope.id) : [];
+  return (
+    <>
+      <AppHeader
+        user={user}
+        scopeName={scope?.name ?? "未分配地区"}
+        periods={periods.map((p) => ({ key: formatPeriodKey(p), label: formatPeriodRange(p.year, p.month) }))}
+      />
+      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { Suspense } from "react";
+import { ROLE_LABELS, type CurrentUser } from "@/lib/auth/session";
+import { navigationFor } from "@/lib/permissions";
+import { PeriodPicker } from "./period-picker";
+import { SignOutButton } from "./sign-out-button";
+
+type Props = {
+  user: CurrentUser;
+  scopeName: string;
+  periods: { key: string; label: string }[];
+};
+
+export function AppHeader({ user, scopeName, periods }: Props) {
+  return (
+    <header className="bg-brand-700 text-white shadow">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-lg font-semibold tracking-wide">
+          {scopeName} · 乡镇工业统计平台
+        </Link>
+        <nav aria-label="主导航" className="flex gap-1">
+          {navigationFor(user.role).map((item) => (
+            <Link key={item.href} href={item.href} className="rounded px-3 py-1 text-sm text-white/90 hover:bg-white/10 hover:text-white">
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="ml-auto flex items-center gap-4">
+          <Suspense fallback={null}>
+            <PeriodPicker periods={periods} current={null} />
+          </Suspense>
+          <span className="text-sm" data-testid="current-user">
+            {user.displayName}
+            <span className="ml-2 rounded bg-white/15 px-1.5 py-0.5 text-xs">{ROLE_LABELS[user.role]}</span>
+            {user.role === "REPORTER" && user.region && <span className="ml-1 text-xs text-white/80">（{user.region.name}）</span>}
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

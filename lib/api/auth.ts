@@ -1,0 +1,41 @@
+import "server-only";
+// Who is calling an API route: a session cookie (browser) or `Authorization: Bearer <token>`.
+import { getServerSession } from "next-auth";
+import { authOptions } from "@/lib/auth/options";
+import { loadActiveUser, type CurrentUser } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db/client";
+import { ApiError, notSignedIn } from "./errors";
+import { hashToken } from "./tokens";
+
+export type ApiUser = CurrentUser & { token?: { id: number; regionId: number | null; readOnly: boolean } };
+
+export async function getApiUser(request: Request): Promise<ApiUser | null> {
+  const header = request.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+    if (!match) throw new ApiError("unauthorized", "Authorization 头格式应为 “Bearer <令牌>”");
+    return userForToken(match[1]);
+  }
+  const session = await getServerSession(authOptions);
+  if (!session?.user?.id) return null;
+  return loadActiveUser(session.user.id, session.user.sessionVersion);
+}
+
+export async function requireApiUser(request: Request): Promise<ApiUser> {
+  const user = await getApiUser(request);
+  if (!user) throw notSignedIn();
+  return user;
+}
+
+async function userForToken(token: string): Promise<ApiUser | null> {
+  const db = getPrisma();
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, regionId: true, readOnly: true, revokedAt: true, expiresAt: true, user: { select: { id: true, sessionVersion: true } } },
+  });
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt < new Date())) return null;
+  const user = await loadActiveUser(row.user.id, row.user.sessionVersion);
+  if (!user) return null;
+  await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  return { ...user, token: { id: row.id, regionId: row.regionId, readOnly: row.readOnly } };
+}

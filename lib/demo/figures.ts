@@ -1,0 +1,201 @@
+// Synthetic but internally consistent figures for the demo county (pure: no database).
+// Enterprises are generated first; a town's 规上 output is the sum of its 规上 enterprises, so
+// 同口径 growth computed from enterprises agrees with the town's own figures.
+import { between, intBetween, makeRng, pick, type Rng } from "./random";
+import { DEMO_TOWNS, INDUSTRIES, LOSS_TO_PROFIT_TOWN, NAME_SUFFIXES, NAME_WORDS, SHRINKING_LOSS_TOWN, type DemoTown } from "./places";
+
+// Share of a year's output produced in each month (sums to 100): slow Spring Festival, strong December.
+const MONTH_WEIGHTS = [6.5, 6, 8, 8, 8.5, 9, 8, 8, 8.5, 9, 9.5, 11];
+
+/** Cumulative share of the year reached by the end of each month, 1..12 (month index 0..11). */
+export function cumulativeShares(rng: Rng, jitter = 0.15): number[] {
+  const w = MONTH_WEIGHTS.map((x) => x * (1 + (rng() - 0.5) * 2 * jitter));
+  const total = w.reduce((a, b) => a + b, 0);
+  let acc = 0;
+  return w.map((x) => (acc += x) / total);
+}
+
+const INTEGER_CODES = new Set(["above_scale_count", "new_above_scale", "employees", "new_private_enterprises", "new_individual_businesses", "attracted_projects"]);
+
+const round2 = (x: number) => Math.round(x * 100) / 100; // generator only: stored as exact 2-decimal strings
+
+export type DemoEnterprise = {
+  index: number;
+  townCode: string;
+  name: string;
+  industryCode: string;
+  ownership: "PRIVATE" | "STATE" | "FOREIGN" | "HMT";
+  parkIndex: number | null;
+  /** Annual sales revenue (万元) per year. */
+  revenue: Record<number, number>;
+  aboveScale: Record<number, boolean>;
+  shares: number[];
+  margin: number;
+  taxRate: number;
+  outputRatio: number;
+  firstYear: number;
+};
+
+export function generateEnterprises(years: number[], seed = 20240701): DemoEnterprise[] {
+  const rng = makeRng(seed);
+  const totalSize = DEMO_TOWNS.reduce((a, t) => a + t.size, 0);
+  const out: DemoEnterprise[] = [];
+  const names = new Set<string>();
+  for (const town of DEMO_TOWNS) {
+    const count = Math.round((300 * town.size) / totalSize);
+    for (let i = 0; i < count; i++) {
+      let name = "";
+      do name = `兴化市${pick(rng, NAME_WORDS)}${pick(rng, NAME_WORDS).slice(0, 1)}${pick(rng, NAME_SUFFIXES)}`;
+      while (names.has(name));
+      names.add(name);
+      // Log-uniform size: many small firms, a few big ones (≈ 500万 to 150,000万 a year).
+      const base = Math.exp(between(rng, Math.log(500), Math.log(150000)));
+      const trend = between(rng, -0.12, 0.28);
+      const firstYear = town.newThisYear ? years[years.length - 1] : years[0];
+      const revenue: Record<number, number> = {};
+      let r = base;
+      for (const y of years) {
+        revenue[y] = round2(r);
+        r *= 1 + trend + between(rng, -0.08, 0.08);
+      }
+      const aboveScale: Record<number, boolean> = {};
+      for (const y of years) aboveScale[y] = (revenue[y - 1] ?? revenue[y]) >= 2000;
+      const parkIndex = town.code === "321281001000" ? 0 : town.code === "321281100000" ? (rng() < 0.6 ? 1 : null) : town.code === "321281101000" ? (rng() < 0.5 ? 2 : null) : null;
+      out.push({
+        index: out.length,
+        townCode: town.code,
+        name,
+        industryCode: pick(rng, INDUSTRIES).code,
+        ownership: rng() < 0.86 ? "PRIVATE" : pick(rng, ["STATE", "FOREIGN", "HMT"] as const),
+        parkIndex,
+        revenue,
+        aboveScale,
+        shares: cumulativeShares(rng),
+        margin: between(rng, 0.02, 0.09),
+        taxRate: between(rng, 0.025, 0.05),
+        outputRatio: between(rng, 0.97, 1.06),
+        firstYear,
+      });
+    }
+  }
+  return out;
+}
+
+/** An enterprise's YTD figures for a period, or null before it reports. */
+export function enterpriseYtd(e: DemoEnterprise, year: number, month: number) {
+  if (year < e.firstYear || e.revenue[year] === undefined) return null;
+  const share = e.shares[month - 1];
+  const sales = round2(e.revenue[year] * share);
+  return {
+    gross_output: round2(sales * e.outputRatio),
+    sales_revenue: sales,
+    profit: round2(sales * e.margin),
+    tax: round2(sales * e.taxRate),
+  };
+}
+
+export type TownProfile = {
+  town: DemoTown;
+  scaleShare: number;
+  valueAddedRatio: number;
+  salesRatio: number;
+  taxRate: number;
+  margin: Record<number, number>;
+  investment: Record<number, number>;
+  newPrivate: Record<number, number>;
+  newIndividual: Record<number, number>;
+  newCapital: Record<number, number>;
+  fundsArrived: Record<number, number>;
+  employeesPerWan: number;
+  shares: number[];
+};
+
+export function townProfiles(years: number[], seed = 7): TownProfile[] {
+  const rng = makeRng(seed);
+  return DEMO_TOWNS.map((town) => {
+    const margin: Record<number, number> = {};
+    const investment: Record<number, number> = {};
+    const newPrivate: Record<number, number> = {};
+    const newIndividual: Record<number, number> = {};
+    const newCapital: Record<number, number> = {};
+    const fundsArrived: Record<number, number> = {};
+    let inv = town.size * between(rng, 30000, 60000);
+    for (const y of years) {
+      margin[y] = between(rng, 0.035, 0.075);
+      investment[y] = round2(inv);
+      inv *= between(rng, 0.85, 1.3);
+      newPrivate[y] = intBetween(rng, 60, 260) * town.size;
+      newIndividual[y] = intBetween(rng, 200, 800) * town.size;
+      newCapital[y] = round2(town.size * between(rng, 20000, 80000));
+      fundsArrived[y] = round2(town.size * between(rng, 8000, 40000));
+    }
+    const last = years[years.length - 1];
+    if (town.code === LOSS_TO_PROFIT_TOWN) {
+      margin[last - 1] = -0.021;
+      margin[last] = 0.018;
+    }
+    if (town.code === SHRINKING_LOSS_TOWN) {
+      margin[last - 1] = -0.034;
+      margin[last] = -0.012;
+    }
+    return {
+      town,
+      scaleShare: between(rng, 0.78, 0.9),
+      valueAddedRatio: between(rng, 0.21, 0.29),
+      salesRatio: between(rng, 0.93, 1.02),
+      taxRate: between(rng, 0.028, 0.045),
+      margin,
+      investment,
+      newPrivate,
+      newIndividual,
+      newCapital,
+      fundsArrived,
+      employeesPerWan: between(rng, 0.012, 0.02),
+      shares: cumulativeShares(rng, 0.08),
+    };
+  });
+}
+
+/**
+ * A town's YTD figures for a period, keyed by indicator code, as exact 2-decimal strings.
+ * `aboveScale` is the town's 规上 enterprises' summed output for the period; `attraction` the
+ * projects signed so far this year and their planned investment (万元, converted).
+ */
+export function townYtd(
+  p: TownProfile,
+  year: number,
+  month: number,
+  scale: { output: number; count: number; newCount: number },
+  attraction: { projects: number; investment: number },
+): Record<string, string> {
+  const share = p.shares[month - 1];
+  const aboveScaleOutput = scale.output;
+  const gross = round2(aboveScaleOutput / p.scaleShare);
+  const sales = round2(gross * p.salesRatio);
+  const profit = round2(sales * p.margin[year]);
+  const tax = round2(sales * p.taxRate);
+  const fai = round2(p.investment[year] * share);
+  const v: Record<string, number> = {
+    gross_output: gross,
+    above_scale_output: aboveScaleOutput,
+    value_added: round2(gross * p.valueAddedRatio),
+    sales_revenue: sales,
+    invoiced_sales: round2(sales * 0.91),
+    profit,
+    profit_tax: round2(profit + tax),
+    tax,
+    fixed_asset_investment: fai,
+    industrial_investment: round2(fai * 0.72),
+    electricity: round2(gross * 0.021),
+    above_scale_count: scale.count,
+    new_above_scale: scale.newCount,
+    employees: Math.round((gross / share) * p.employeesPerWan),
+    new_private_enterprises: Math.floor(p.newPrivate[year] * share),
+    new_individual_businesses: Math.floor(p.newIndividual[year] * share),
+    new_private_capital: round2(p.newCapital[year] * share),
+    attracted_projects: attraction.projects,
+    attracted_investment: round2(attraction.investment),
+    funds_arrived: round2(p.fundsArrived[year] * share),
+  };
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, INTEGER_CODES.has(k) ? String(x) : x.toFixed(2)]));
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import { getPrisma } from "@/lib/db/client";
+import type { ReportStatus } from "@/lib/generated/prisma/client";
+
+export type PeriodKey = { year: number; month: number };
+
+/** Which report statuses dashboards count for a county: approved only, or submitted as well. */
+export async function countedStatuses(countyId: number): Promise<ReportStatus[]> {
+  const county = await getPrisma().region.findUnique({ where: { id: countyId }, select: { approvedOnly: true } });
+  return county?.approvedOnly ? ["APPROVED"] : ["SUBMITTED", "APPROVED"];
+}
+
+/** Periods that have counted reports somewhere below the region, newest first. */
+export async function listReportedPeriods(regionId: number): Promise<PeriodKey[]> {
+  const rows = await getPrisma().$queryRaw<PeriodKey[]>`
+    WITH RECURSIVE sub(id) AS (
+      SELECT id FROM "Region" WHERE id = ${regionId}
+      UNION ALL SELECT r.id FROM "Region" r JOIN sub ON r."parentId" = sub.id
+    )
+    SELECT DISTINCT t.year, t.month FROM "TownReport" t
+    WHERE t."regionId" IN (SELECT id FROM sub) AND t.status IN ('SUBMITTED', 'APPROVED')
+    ORDER BY t.year DESC, t.month DESC`;
+  return rows.map((r) => ({ year: Number(r.year), month: Number(r.month) }));
+}

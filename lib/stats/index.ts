@@ -1,0 +1,43 @@
+/**
+ * The statistics core: pure, exact (decimal.js) arithmetic from DOMAIN.md, shared by server and
+ * client code. No I/O, no Prisma, no React. Functions return `null` for "no value" — never NaN
+ * or Infinity — and formatters turn `null` into "—".
+ */
+export { toDecimal, roundHalfUp, type Dec, type Num } from "./decimal";
+export { yoyPercent, lossChange, increase, averageAnnualGrowthPercent, type LossChange } from "./growth";
+export { sharePercent, contributionPercent, pullPoints } from "./parts";
+export { planCompletionPercent, timeProgressPercent, scheduleGapPoints } from "./plan";
+export { competitionRank, competitionRankNullsLast, rankChange } from "./rank";
+export { monthlyFromYtd, ytdFromMonthly } from "./series";
+export {
+  MISSING,
+  formatNumber,
+  formatWan,
+  formatWanWithUnit,
+  formatYi,
+  formatYiWithUnit,
+  formatPercent,
+  formatPoints,
+  formatGrowth,
+  formatScheduleGap,
+  formatSigned,
+} from "./format";
+export {
+  parsePeriod,
+  formatPeriodKey,
+  previousPeriod,
+  samePeriodLastYear,
+  isValidPeriod,
+  formatPeriod,
+  formatPeriodRange,
+  type Period,
+} from "./periods";
+export {
+  enterpriseOutputTier,
+  isTaxOverMillion,
+  projectBucket,
+  OUTPUT_TIER_LABELS,
+  PROJECT_BUCKET_LABELS,
+  type OutputTier,
+  type ProjectBucket,
+} from "./tiers";

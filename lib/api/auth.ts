@@ -16,6 +16,8 @@ export async function getApiUser(request: Request): Promise<ApiUser | null> {
     if (!match) throw new ApiError("unauthorized", "Authorization 头格式应为 “Bearer <令牌>”");
     return userForToken(match[1]);
   }
+  // No credentials at all: not signed in (and no need to ask next-auth).
+  if (!request.headers.get("cookie")) return null;
   const session = await getServerSession(authOptions);
   if (!session?.user?.id) return null;
   return loadActiveUser(session.user.id, session.user.sessionVersion);

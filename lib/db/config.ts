@@ -13,5 +13,5 @@ export function databaseKind(url = databaseUrl()): DatabaseKind {
 }
 
 export function pgliteDir(): string {
-  return path.resolve(process.env.PGLITE_DIR ?? ".data/pglite");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DIR ?? ".data/pglite");
 }

@@ -26,7 +26,7 @@ export async function seedProjects(db: Db, ctx: Ctx) {
   for (const [lo, hi, count] of BUCKETS) {
     for (let k = 0; k < count; k++) {
       n += 1;
-      const stage = STAGES[(n * 5 + k) % STAGES.length];
+      const stage = STAGES[(n * 7) % STAGES.length];
       const total = between(rng, lo, hi);
       const townId = pick(rng, townIds);
       const stageIndex = STAGES.indexOf(stage);

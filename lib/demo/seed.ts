@@ -25,7 +25,8 @@ export function defaultThrough(now = new Date()): { throughYear: number; through
 }
 
 // Status of each town's report for the latest period (by town index); earlier periods are approved.
-const LATEST_STATUS: (ReportStatus | null)[] = ["APPROVED", "APPROVED", "APPROVED", "SUBMITTED", "APPROVED", "SUBMITTED", "SUBMITTED", "RETURNED", "APPROVED", "SUBMITTED", "DRAFT", "APPROVED", "SUBMITTED", null];
+// 临城街道 was returned, 周庄镇 is still a draft, 大营镇 has not started; 合陈镇 submitted late.
+const LATEST_STATUS: (ReportStatus | null)[] = ["APPROVED", "RETURNED", "APPROVED", "SUBMITTED", "APPROVED", "SUBMITTED", "SUBMITTED", "APPROVED", "APPROVED", "SUBMITTED", "SUBMITTED", "DRAFT", null, "SUBMITTED"];
 
 async function chunked<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));

@@ -78,16 +78,20 @@ export function computeIndicatorCells(
   const bases = children.map((c) => (useComparable(c) ? c.comparableBase : c.base));
   const prevBases = children.map((c) => c.previousComparableBase ?? c.previousBase);
 
+  // Like for like: a region that has not reported this period adds nothing to the total, so
+  // its last-year figure must not count in the base either (partial month-end data is not a decline).
+  const reported = children.map((c) => c.value !== null);
   const totalValue = sum(children.map((c) => c.value));
-  const totalBase = sum(bases);
+  const totalBase = sum(bases.filter((_, i) => reported[i]));
   const totalIncrease = increase(totalValue, totalBase);
   const totalPlan = parentPlan ?? sum(children.map((c) => c.plan));
 
   const growths = children.map((c, i) => growth(c.value, bases[i]));
   const ranks = competitionRankNullsLast(children.map((c) => c.value));
   const growthRanks = competitionRankNullsLast(growths);
-  const prevRanks = competitionRankNullsLast(children.map((c) => c.previousValue));
-  const prevGrowthRanks = competitionRankNullsLast(children.map((c, i) => growth(c.previousValue, prevBases[i])));
+  // Last month's ranks among the same regions, so a town that has not reported yet does not shift everyone.
+  const prevRanks = competitionRankNullsLast(children.map((c, i) => (reported[i] ? c.previousValue : null)));
+  const prevGrowthRanks = competitionRankNullsLast(children.map((c, i) => (reported[i] ? growth(c.previousValue, prevBases[i]) : null)));
   const anyPrevious = children.some((c) => c.previousValue !== null);
   const isFlow = meta.kind === "FLOW";
 

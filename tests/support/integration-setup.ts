@@ -1,0 +1,20 @@
+// Per test file: connect the app's data layer to the test database (a PostgreSQL server when
+// TEST_DATABASE_URL is set, else an in-memory PGlite copied from the migrated template).
+import { PGlite } from "@electric-sql/pglite";
+import { readFileSync } from "node:fs";
+import { afterAll, inject } from "vitest";
+import { closeDatabase, createPrismaForPglite, createPrismaForUrl, useDatabase } from "@/lib/db/client";
+
+const url = process.env.TEST_DATABASE_URL;
+if (url) {
+  useDatabase(createPrismaForUrl(url), "postgres");
+} else {
+  const dump = inject("pgliteDump");
+  if (!dump) throw new Error("integration setup: no migrated PGlite template");
+  const pglite = new PGlite({ loadDataDir: new Blob([readFileSync(dump)]) });
+  useDatabase(createPrismaForPglite(pglite), "pglite", pglite);
+}
+
+afterAll(async () => {
+  await closeDatabase();
+});

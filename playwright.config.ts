@@ -29,6 +29,13 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(port), PGLITE_DIR: ".data/e2e-pglite", DATABASE_URL: "", NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+    env: {
+      PORT: String(port),
+      PGLITE_DIR: `.data/e2e-pglite-${port}`,
+      // The default port uses the normal build folder; other ports (parallel runs) build their own.
+      NEXT_DIST_DIR: port === 3100 ? ".next" : `.next-e2e-${port}`,
+      DATABASE_URL: "",
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    },
   },
 });

@@ -44,9 +44,10 @@ function sourceFingerprint() {
 }
 
 function buildIfNeeded() {
-  const marker = path.join(root, ".next", "source-fingerprint");
+  const distDir = env.NEXT_DIST_DIR ?? ".next";
+  const marker = path.join(root, distDir, "source-fingerprint");
   const fingerprint = sourceFingerprint();
-  const fresh = fingerprint && existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === fingerprint;
+  const fresh = fingerprint && existsSync(path.join(root, distDir, "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === fingerprint;
   if (fresh && !process.argv.includes("--rebuild")) {
     console.log("\n✔ 源码未变化，沿用已有构建");
     return;

@@ -1,0 +1,34 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { requireApiUser } from "@/lib/api/auth";
+import { ApiError, forbidden, handle } from "@/lib/api/errors";
+import { regionParam, periodParam } from "@/lib/api/schemas";
+import { runChecks } from "@/lib/checks";
+import { getPrisma } from "@/lib/db/client";
+import { canViewReport } from "@/lib/permissions";
+import { readJson } from "@/lib/reports/api";
+import { checkInputOf, loadReportContext } from "@/lib/reports/context";
+import { getRegionByCode } from "@/lib/regions";
+import { parsePeriod } from "@/lib/stats";
+
+export const dynamic = "force-dynamic";
+
+const body = z.object({
+  region: regionParam,
+  period: periodParam,
+  values: z.record(z.string(), z.union([z.number(), z.string().max(40), z.null()]), { error: "values 应为 { 指标代码: 数值 } 对象" }),
+});
+
+/** Pre-check figures against the town's stored context (last month, last year, plans) without saving. */
+export const POST = handle(async (request: Request) => {
+  const user = await requireApiUser(request);
+  const input = body.parse(await readJson(request));
+  const town = await getRegionByCode(input.region);
+  if (!town || town.level !== "TOWN") throw new ApiError("not_found", `乡镇 ${input.region} 不存在`);
+  if (!(await canViewReport(user, town.id))) throw forbidden();
+  const period = parsePeriod(input.period)!;
+  const ctx = await loadReportContext(getPrisma(), town.id, period.year, period.month);
+  const values = Object.fromEntries(Object.entries(input.values).map(([k, v]) => [k, v === null ? null : String(v)]));
+  const result = runChecks(checkInputOf(ctx, period.month, values));
+  return NextResponse.json({ errors: result.errors, warnings: result.warnings });
+});

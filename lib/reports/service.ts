@@ -1,0 +1,201 @@
+import "server-only";
+// The monthly report workflow: save a draft, submit, approve, return, reopen. Each is one
+// transaction with its audit entries; permission is checked against the report's fresh status
+// inside it; a stale version is a conflict, never an overwrite.
+import { ApiError, forbidden, notFound } from "@/lib/api/errors";
+import { recordAudit, type AuditEntry, type Tx } from "@/lib/audit";
+import { missingExplanations, runChecks, type CheckResult } from "@/lib/checks";
+import { getPrisma } from "@/lib/db/client";
+import type { ReportStatus } from "@/lib/generated/prisma/client";
+import { parseFigure } from "@/lib/input";
+import { canEditReport, canReopenReport, canReviewReport, canViewReport, type Caller } from "@/lib/permissions";
+import { getRegionByCode, type RegionRef } from "@/lib/regions";
+import { formatPeriodRange, toDecimal, type Period } from "@/lib/stats";
+import { checkInputOf, loadIndicators, loadReportContext, type ReportContext } from "./context";
+
+export type SaveInput = { values: Record<string, string | number | null>; explanations?: Record<string, string | null>; version: number };
+
+export class ConflictError extends ApiError {
+  constructor(current: ReportContext) {
+    const who = current.report.updatedBy ? `${current.report.updatedBy}已先行保存` : "报表已被他人修改";
+    super("conflict", `${who}（版本 ${current.report.version}），您的修改未保存。请核对最新数据后重新填写。`, {
+      version: current.report.version,
+      status: current.report.status,
+      updatedBy: current.report.updatedBy,
+      updatedAt: current.report.updatedAt,
+      values: current.values,
+      explanations: current.explanations,
+    });
+  }
+}
+
+export class ChecksFailedError extends ApiError {
+  constructor(message: string, checks: CheckResult & { missingExplanations: CheckResult["warnings"] }) {
+    super("unprocessable", message, checks);
+  }
+}
+
+async function townFor(code: string): Promise<RegionRef> {
+  const town = await getRegionByCode(code);
+  if (!town || town.level !== "TOWN") throw notFound(`乡镇 ${code} `);
+  return town;
+}
+
+/** The report with everything the form needs; 404 outside the caller's reach is a 403. */
+export async function getReport(user: Caller, townCode: string, period: Period) {
+  const town = await townFor(townCode);
+  if (!(await canViewReport(user, town.id))) throw forbidden();
+  const ctx = await loadReportContext(getPrisma(), town.id, period.year, period.month);
+  return { town, period, ...ctx, checks: runChecks(checkInputOf(ctx, period.month)) };
+}
+
+async function assertReportable(town: RegionRef, period: Period, tx: Tx) {
+  if (period.month !== 1 || !town.parentId) return;
+  const county = await tx.region.findUnique({ where: { id: town.parentId }, select: { reportsJanuary: true } });
+  if (county && !county.reportsJanuary) throw new ApiError("bad_request", "本县1月不单独报送，请在2月填报1–2月累计数");
+}
+
+/** Parses typed figures ("1.2亿", "1,234.5") per indicator; all field errors at once. */
+function parseValues(indicators: Awaited<ReturnType<typeof loadIndicators>>, input: SaveInput["values"]) {
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
+  const parsed: Record<string, string | null> = {};
+  const fieldErrors: Record<string, string> = {};
+  for (const [code, raw] of Object.entries(input)) {
+    const ind = byCode.get(code);
+    if (!ind) {
+      fieldErrors[code] = `未知指标 ${code}`;
+      continue;
+    }
+    if (raw === null || raw === "") {
+      parsed[code] = null;
+      continue;
+    }
+    const r = parseFigure(String(raw), { unit: ind.unit, integerOnly: ind.integerOnly, allowNegative: ind.allowNegative });
+    if (r.ok) parsed[code] = r.value;
+    else fieldErrors[code] = `${ind.name}：${r.message}`;
+  }
+  if (Object.keys(fieldErrors).length > 0) {
+    throw new ApiError("bad_request", `有 ${Object.keys(fieldErrors).length} 项填写有误：${Object.values(fieldErrors).join("；")}`, { fieldErrors });
+  }
+  return parsed;
+}
+
+/** "12000" and "12000.0000" are the same figure: compare as decimals, not strings. */
+function same(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return a === b;
+  const x = toDecimal(a);
+  const y = toDecimal(b);
+  return x !== null && y !== null && x.eq(y);
+}
+
+export async function saveReport(user: Caller, townCode: string, period: Period, input: SaveInput) {
+  const town = await townFor(townCode);
+  const db = getPrisma();
+  return db.$transaction(async (tx) => {
+    await assertReportable(town, period, tx);
+    const ctx = await loadReportContext(tx, town.id, period.year, period.month);
+    if (!(await canEditReport(user, town.id, ctx.report.status))) {
+      if (ctx.report.status === "APPROVED") throw new ApiError("forbidden", "该月报已审核通过并锁定，不能修改");
+      if (ctx.report.status === "SUBMITTED") throw new ApiError("forbidden", "该月报已报送，等待审核期间不能修改");
+      throw forbidden();
+    }
+    if (input.version !== ctx.report.version) throw new ConflictError(ctx);
+    const values = parseValues(ctx.indicators, input.values);
+    const byCode = new Map(ctx.indicators.map((i) => [i.code, i]));
+
+    let reportId = ctx.report.id;
+    const audit: AuditEntry[] = [];
+    const where = { regionId: town.id, year: period.year, month: period.month };
+    if (reportId === null) {
+      const created = await tx.townReport.create({ data: { ...where, status: "DRAFT", version: 1, updatedById: user.id }, select: { id: true } });
+      reportId = created.id;
+      audit.push({ action: "create", entity: "TownReport", entityId: reportId, ...where, regionId: town.id });
+    } else {
+      const bumped = await tx.townReport.updateMany({
+        where: { id: reportId, version: input.version },
+        data: { version: { increment: 1 }, updatedById: user.id, status: ctx.report.status === "RETURNED" ? "RETURNED" : "DRAFT" },
+      });
+      if (bumped.count === 0) throw new ConflictError(await loadReportContext(tx, town.id, period.year, period.month));
+    }
+
+    for (const [code, value] of Object.entries(values)) {
+      const ind = byCode.get(code)!;
+      const old = ctx.values[code] ?? null;
+      if (same(old, value)) continue;
+      if (value === null) {
+        await tx.reportValue.deleteMany({ where: { reportId, indicatorId: ind.id } });
+      } else {
+        await tx.reportValue.upsert({
+          where: { reportId_indicatorId: { reportId, indicatorId: ind.id } },
+          create: { reportId, indicatorId: ind.id, ...where, value },
+          update: { value },
+        });
+      }
+      audit.push({ action: "update", entity: "TownReport", entityId: reportId, ...where, field: ind.name, oldValue: old, newValue: value });
+    }
+    for (const [code, raw] of Object.entries(input.explanations ?? {})) {
+      const ind = byCode.get(code);
+      if (!ind) continue;
+      const text = raw?.trim() ? raw.trim().slice(0, 500) : null;
+      if ((ctx.explanations[code] ?? null) === text) continue;
+      const n = await tx.reportValue.updateMany({ where: { reportId, indicatorId: ind.id }, data: { explanation: text } });
+      if (n.count > 0) audit.push({ action: "update", entity: "TownReport", entityId: reportId, ...where, field: `${ind.name}（说明）`, oldValue: ctx.explanations[code] ?? null, newValue: text });
+    }
+    await recordAudit(tx, user, audit);
+    return loadReportContext(tx, town.id, period.year, period.month);
+  });
+}
+
+type Transition = { from: ReportStatus[]; to: ReportStatus; action: string; needsText?: "comment" | "reason" };
+
+async function transition(user: Caller, townCode: string, period: Period, version: number | undefined, t: Transition, text: string | undefined, allowed: (status: ReportStatus | null, townId: number) => Promise<boolean>, before?: (ctx: ReportContext) => void) {
+  const town = await townFor(townCode);
+  return getPrisma().$transaction(async (tx) => {
+    const ctx = await loadReportContext(tx, town.id, period.year, period.month);
+    if (ctx.report.id === null) throw notFound(`${town.name}${formatPeriodRange(period.year, period.month)}月报 `);
+    if (!(await allowed(ctx.report.status, town.id))) {
+      if (ctx.report.status && !t.from.includes(ctx.report.status)) throw new ApiError("conflict", `当前状态为“${STATUS_LABELS[ctx.report.status]}”，不能${ACTION_LABELS[t.action]}`, { status: ctx.report.status, version: ctx.report.version });
+      throw forbidden();
+    }
+    if (version !== undefined && version !== ctx.report.version) throw new ConflictError(ctx);
+    before?.(ctx);
+    const now = new Date();
+    const data =
+      t.action === "submit"
+        ? { submittedAt: now, submittedById: user.id }
+        : t.action === "reopen"
+          ? { reviewerComment: text ?? null, reviewedAt: now, reviewerId: user.id }
+          : { reviewedAt: now, reviewerId: user.id, reviewerComment: t.action === "return" ? text ?? null : null };
+    const n = await tx.townReport.updateMany({ where: { id: ctx.report.id, version: ctx.report.version }, data: { ...data, status: t.to, version: { increment: 1 }, updatedById: user.id } });
+    if (n.count === 0) throw new ConflictError(await loadReportContext(tx, town.id, period.year, period.month));
+    await recordAudit(tx, user, [
+      { action: t.action, entity: "TownReport", entityId: ctx.report.id, regionId: town.id, year: period.year, month: period.month, field: "状态", oldValue: STATUS_LABELS[ctx.report.status!], newValue: STATUS_LABELS[t.to], reason: text ?? null },
+    ]);
+    return loadReportContext(tx, town.id, period.year, period.month);
+  });
+}
+
+export function submitReport(user: Caller, townCode: string, period: Period, version?: number) {
+  return transition(user, townCode, period, version, { from: ["DRAFT", "RETURNED"], to: "SUBMITTED", action: "submit" }, undefined, (s, id) => canEditReport(user, id, s), (ctx) => {
+    // The same checks as the browser ran, on the stored figures: never trust the client.
+    const checks = runChecks(checkInputOf(ctx, period.month));
+    const missing = missingExplanations(checks.warnings, ctx.explanations);
+    if (checks.errors.length > 0) throw new ChecksFailedError(`有 ${checks.errors.length} 项逻辑性审核错误，修正后才能报送`, { ...checks, missingExplanations: missing });
+    if (missing.length > 0) throw new ChecksFailedError(`有 ${missing.length} 项核实性审核提示需要填写说明后才能报送`, { ...checks, missingExplanations: missing });
+  });
+}
+
+export function approveReport(user: Caller, townCode: string, period: Period, version?: number) {
+  return transition(user, townCode, period, version, { from: ["SUBMITTED"], to: "APPROVED", action: "approve" }, undefined, (s, id) => canReviewReport(user, id, s));
+}
+
+export function returnReport(user: Caller, townCode: string, period: Period, comment: string, version?: number) {
+  return transition(user, townCode, period, version, { from: ["SUBMITTED"], to: "RETURNED", action: "return" }, comment, (s, id) => canReviewReport(user, id, s));
+}
+
+export function reopenReport(user: Caller, townCode: string, period: Period, reason: string, version?: number) {
+  return transition(user, townCode, period, version, { from: ["APPROVED"], to: "RETURNED", action: "reopen" }, reason, (s, id) => canReopenReport(user, id, s));
+}
+
+export const STATUS_LABELS: Record<ReportStatus, string> = { DRAFT: "草稿", SUBMITTED: "已报送", RETURNED: "已退回", APPROVED: "已审核" };
+const ACTION_LABELS: Record<string, string> = { submit: "报送", approve: "审核通过", return: "退回", reopen: "重新打开" };

@@ -88,18 +88,27 @@ function same(a: string | null, b: string | null): boolean {
   return x !== null && y !== null && x.eq(y);
 }
 
+/** The report's status now, read outside any transaction (permission checks query the database). */
+async function currentStatus(townId: number, period: Period): Promise<ReportStatus | null> {
+  const r = await getPrisma().townReport.findUnique({ where: { regionId_year_month: { regionId: townId, year: period.year, month: period.month } }, select: { status: true } });
+  return r?.status ?? null;
+}
+
 export async function saveReport(user: Caller, townCode: string, period: Period, input: SaveInput) {
   const town = await townFor(townCode);
   const db = getPrisma();
+  // Permission first, outside the transaction: PGlite has one connection, and a permission query
+  // inside the transaction would wait for it. Inside, a changed status means someone acted meanwhile.
+  const status = await currentStatus(town.id, period);
+  if (!(await canEditReport(user, town.id, status))) {
+    if (status === "APPROVED") throw new ApiError("forbidden", "该月报已审核通过并锁定，不能修改");
+    if (status === "SUBMITTED") throw new ApiError("forbidden", "该月报已报送，等待审核期间不能修改");
+    throw forbidden();
+  }
   return db.$transaction(async (tx) => {
     await assertReportable(town, period, tx);
     const ctx = await loadReportContext(tx, town.id, period.year, period.month);
-    if (!(await canEditReport(user, town.id, ctx.report.status))) {
-      if (ctx.report.status === "APPROVED") throw new ApiError("forbidden", "该月报已审核通过并锁定，不能修改");
-      if (ctx.report.status === "SUBMITTED") throw new ApiError("forbidden", "该月报已报送，等待审核期间不能修改");
-      throw forbidden();
-    }
-    if (input.version !== ctx.report.version) throw new ConflictError(ctx);
+    if (ctx.report.status !== status || input.version !== ctx.report.version) throw new ConflictError(ctx);
     const values = parseValues(ctx.indicators, input.values);
     const byCode = new Map(ctx.indicators.map((i) => [i.code, i]));
 
@@ -150,14 +159,19 @@ type Transition = { from: ReportStatus[]; to: ReportStatus; action: string; need
 
 async function transition(user: Caller, townCode: string, period: Period, version: number | undefined, t: Transition, text: string | undefined, allowed: (status: ReportStatus | null, townId: number) => Promise<boolean>, before?: (ctx: ReportContext) => void) {
   const town = await townFor(townCode);
+  const status = await currentStatus(town.id, period);
+  if (status === null) throw notFound(`${town.name}${formatPeriodRange(period.year, period.month)}月报 `);
+  if (!(await allowed(status, town.id))) {
+    // Right role, wrong moment (e.g. approving a draft): say so; otherwise plainly forbidden.
+    if (!t.from.includes(status) && (await allowed(t.from[0], town.id))) {
+      throw new ApiError("conflict", `当前状态为“${STATUS_LABELS[status]}”，不能${ACTION_LABELS[t.action]}`, { status });
+    }
+    throw forbidden();
+  }
   return getPrisma().$transaction(async (tx) => {
     const ctx = await loadReportContext(tx, town.id, period.year, period.month);
-    if (ctx.report.id === null) throw notFound(`${town.name}${formatPeriodRange(period.year, period.month)}月报 `);
-    if (!(await allowed(ctx.report.status, town.id))) {
-      if (ctx.report.status && !t.from.includes(ctx.report.status)) throw new ApiError("conflict", `当前状态为“${STATUS_LABELS[ctx.report.status]}”，不能${ACTION_LABELS[t.action]}`, { status: ctx.report.status, version: ctx.report.version });
-      throw forbidden();
-    }
-    if (version !== undefined && version !== ctx.report.version) throw new ConflictError(ctx);
+    const reportId = ctx.report.id;
+    if (reportId === null || ctx.report.status !== status || (version !== undefined && version !== ctx.report.version)) throw new ConflictError(ctx);
     before?.(ctx);
     const now = new Date();
     const data =
@@ -166,10 +180,10 @@ async function transition(user: Caller, townCode: string, period: Period, versio
         : t.action === "reopen"
           ? { reviewerComment: text ?? null, reviewedAt: now, reviewerId: user.id }
           : { reviewedAt: now, reviewerId: user.id, reviewerComment: t.action === "return" ? text ?? null : null };
-    const n = await tx.townReport.updateMany({ where: { id: ctx.report.id, version: ctx.report.version }, data: { ...data, status: t.to, version: { increment: 1 }, updatedById: user.id } });
+    const n = await tx.townReport.updateMany({ where: { id: reportId, version: ctx.report.version }, data: { ...data, status: t.to, version: { increment: 1 }, updatedById: user.id } });
     if (n.count === 0) throw new ConflictError(await loadReportContext(tx, town.id, period.year, period.month));
     await recordAudit(tx, user, [
-      { action: t.action, entity: "TownReport", entityId: ctx.report.id, regionId: town.id, year: period.year, month: period.month, field: "状态", oldValue: STATUS_LABELS[ctx.report.status!], newValue: STATUS_LABELS[t.to], reason: text ?? null },
+      { action: t.action, entity: "TownReport", entityId: reportId, regionId: town.id, year: period.year, month: period.month, field: "状态", oldValue: STATUS_LABELS[ctx.report.status!], newValue: STATUS_LABELS[t.to], reason: text ?? null },
     ]);
     return loadReportContext(tx, town.id, period.year, period.month);
   });

@@ -1,0 +1,133 @@
+import "server-only";
+// The submission board: for one county and period, each town's report state, whether it came in
+// by the county's deadline, counts and the on-time rate. Three queries (county, towns, reports),
+// never one per town.
+import { getPrisma } from "@/lib/db/client";
+import type { ReportStatus } from "@/lib/generated/prisma/client";
+import { formatPeriodKey, roundHalfUp, type Period } from "@/lib/stats";
+
+export type BoardState = "NOT_STARTED" | ReportStatus;
+/** ON_TIME / LATE: submitted by / after the deadline; OVERDUE: not submitted and the deadline has passed. */
+export type Timeliness = "ON_TIME" | "LATE" | "OVERDUE" | null;
+
+export type BoardRow = {
+  town: { code: string; name: string };
+  state: BoardState;
+  timeliness: Timeliness;
+  submittedAt: Date | null;
+  reviewedAt: Date | null;
+  reviewerComment: string | null;
+};
+
+export type SubmissionBoard = {
+  county: { code: string; name: string };
+  period: string;
+  deadline: Date;
+  deadlineDay: number;
+  rows: BoardRow[];
+  counts: Record<BoardState, number> & { total: number; submitted: number; onTime: number; late: number; overdue: number };
+  /** 按时报送率 %: towns whose current submission came in on time / all towns; one decimal. */
+  onTimeRate: number | null;
+};
+
+export const BOARD_STATE_LABELS: Record<BoardState, string> = { NOT_STARTED: "未开始", DRAFT: "草稿", SUBMITTED: "已报送", RETURNED: "已退回", APPROVED: "已审核" };
+export const TIMELINESS_LABELS: Record<Exclude<Timeliness, null>, string> = { ON_TIME: "按时", LATE: "逾期报送", OVERDUE: "逾期未报" };
+
+const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+
+/**
+ * A report of `period` is on time when submitted before the end of `deadlineDay` of the following
+ * month, China time (a day past the month's end is clamped to its last day).
+ */
+export function submissionDeadline(period: Period, deadlineDay: number): Date {
+  const nextYear = period.month === 12 ? period.year + 1 : period.year;
+  const nextMonth = period.month === 12 ? 1 : period.month + 1; // 1-based
+  const daysInNext = new Date(Date.UTC(nextYear, nextMonth, 0)).getUTCDate();
+  const day = Math.min(Math.max(1, deadlineDay), daysInNext);
+  return new Date(Date.UTC(nextYear, nextMonth - 1, day + 1) - CHINA_OFFSET_MS);
+}
+
+function timelinessOf(state: BoardState, submittedAt: Date | null, deadline: Date, now: Date): Timeliness {
+  if (state === "SUBMITTED" || state === "APPROVED") {
+    if (!submittedAt) return null;
+    return submittedAt.getTime() < deadline.getTime() ? "ON_TIME" : "LATE";
+  }
+  return now.getTime() >= deadline.getTime() ? "OVERDUE" : null;
+}
+
+export async function getSubmissionBoard(countyId: number, period: Period, now = new Date()): Promise<SubmissionBoard | null> {
+  const db = getPrisma();
+  const county = await db.region.findUnique({ where: { id: countyId }, select: { code: true, name: true, reportDeadlineDay: true } });
+  if (!county) return null;
+  const [towns, reports] = await Promise.all([
+    db.region.findMany({ where: { parentId: countyId, level: "TOWN" }, select: { id: true, code: true, name: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }] }),
+    db.townReport.findMany({
+      where: { year: period.year, month: period.month, region: { parentId: countyId, level: "TOWN" } },
+      select: { regionId: true, status: true, submittedAt: true, reviewedAt: true, reviewerComment: true },
+    }),
+  ]);
+  const deadline = submissionDeadline(period, county.reportDeadlineDay);
+  const byTown = new Map(reports.map((r) => [r.regionId, r]));
+  const rows: BoardRow[] = towns.map((t) => {
+    const r = byTown.get(t.id);
+    const state: BoardState = r?.status ?? "NOT_STARTED";
+    const submittedAt = r?.submittedAt ?? null;
+    return {
+      town: { code: t.code, name: t.name },
+      state,
+      timeliness: timelinessOf(state, submittedAt, deadline, now),
+      submittedAt,
+      reviewedAt: r?.reviewedAt ?? null,
+      reviewerComment: state === "RETURNED" ? (r?.reviewerComment ?? null) : null,
+    };
+  });
+  const count = (f: (r: BoardRow) => boolean) => rows.filter(f).length;
+  const counts = {
+    total: rows.length,
+    NOT_STARTED: count((r) => r.state === "NOT_STARTED"),
+    DRAFT: count((r) => r.state === "DRAFT"),
+    SUBMITTED: count((r) => r.state === "SUBMITTED"),
+    RETURNED: count((r) => r.state === "RETURNED"),
+    APPROVED: count((r) => r.state === "APPROVED"),
+    submitted: count((r) => r.state === "SUBMITTED" || r.state === "APPROVED"),
+    onTime: count((r) => r.timeliness === "ON_TIME"),
+    late: count((r) => r.timeliness === "LATE"),
+    overdue: count((r) => r.timeliness === "OVERDUE"),
+  };
+  const rate = counts.total === 0 ? null : roundHalfUp((counts.onTime * 100) / counts.total, 1);
+  return {
+    county: { code: county.code, name: county.name },
+    period: formatPeriodKey(period),
+    deadline,
+    deadlineDay: county.reportDeadlineDay,
+    rows,
+    counts,
+    onTimeRate: rate === null ? null : rate.toNumber(),
+  };
+}
+
+export type BoardFilter = "all" | "late" | "missing";
+
+/** 逾期: submitted late or still missing after the deadline; 未报: not (currently) submitted. */
+export function filterBoard(rows: BoardRow[], filter: BoardFilter): BoardRow[] {
+  if (filter === "late") return rows.filter((r) => r.timeliness === "LATE" || r.timeliness === "OVERDUE");
+  if (filter === "missing") return rows.filter((r) => r.state !== "SUBMITTED" && r.state !== "APPROVED");
+  return rows;
+}
+
+/**
+ * The period a town's reporter works on now: the month after the latest one the town submitted
+ * (or had approved), never later than the current month; last month when nothing was submitted.
+ */
+export async function openPeriodFor(townId: number, now = new Date()): Promise<Period> {
+  const china = new Date(now.getTime() + CHINA_OFFSET_MS);
+  const current = { year: china.getUTCFullYear(), month: china.getUTCMonth() + 1 };
+  const latest = await getPrisma().townReport.findFirst({
+    where: { regionId: townId, status: { in: ["SUBMITTED", "APPROVED"] } },
+    select: { year: true, month: true },
+    orderBy: [{ year: "desc" }, { month: "desc" }],
+  });
+  if (!latest) return current.month === 1 ? { year: current.year - 1, month: 12 } : { year: current.year, month: current.month - 1 };
+  const next = latest.month === 12 ? { year: latest.year + 1, month: 1 } : { year: latest.year, month: latest.month + 1 };
+  return next.year * 12 + next.month > current.year * 12 + current.month ? current : next;
+}

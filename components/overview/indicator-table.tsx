@@ -1,11 +1,12 @@
 "use client";
 // Towns × one indicator with every derived figure; click a header to sort.
+import Link from "next/link";
 import { useMemo, useState } from "react";
-import { GrowthText, RankChange } from "@/components/ui/growth-text";
+import { GrowthText, RankChange } from "@/components/ui/dash-growth-text";
 import { formatNumber, formatPercent, formatPoints, MISSING } from "@/lib/stats";
 import type { Cell, OverviewIndicatorLite } from "./types";
 
-export type TableRow = { code: string; name: string; cell: Cell };
+export type TableRow = { code: string; name: string; cell: Cell; href?: string };
 
 type SortKey = "rank" | "value" | "base" | "yoyPercent" | "increase" | "planCompletionPercent" | "scheduleGapPoints" | "sharePercent" | "growthRank" | "contributionPercent" | "pullPoints";
 
@@ -53,7 +54,7 @@ export function IndicatorTable({ indicator, rows, total, isFlow }: { indicator: 
     const active = sort.key === c.key;
     return (
       <th key={c.key} scope="col" aria-sort={active ? (sort.desc ? "descending" : "ascending") : "none"} className="px-2 py-2 text-right font-medium whitespace-nowrap">
-        <button type="button" className="hover:text-brand-700" onClick={() => setSort({ key: c.key, desc: active ? !sort.desc : c.defaultDesc })}>
+        <button type="button" className="hover:text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-600" onClick={() => setSort({ key: c.key, desc: active ? !sort.desc : c.defaultDesc })}>
           {c.label}
           {active ? (sort.desc ? " ↓" : " ↑") : ""}
         </button>
@@ -107,7 +108,7 @@ export function IndicatorTable({ indicator, rows, total, isFlow }: { indicator: 
           </tr>
           {sorted.map((r) => (
             <tr key={r.code} className="border-t border-slate-100 hover:bg-slate-50">
-              <th scope="row" className="px-2 py-1.5 text-left font-normal whitespace-nowrap">{r.name}</th>
+              <th scope="row" className="px-2 py-1.5 text-left font-normal whitespace-nowrap">{r.href ? <Link href={r.href} className="text-brand-700 hover:underline">{r.name}</Link> : r.name}</th>
               {cells(r.cell, false)}
             </tr>
           ))}

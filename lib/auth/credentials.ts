@@ -1,14 +1,15 @@
 import "server-only";
 // Checks a username and password against the users table. The password hash never leaves this module.
-import bcrypt from "bcryptjs";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { isThrottled, recordAttempt } from "./throttle";
+import { verifyPassword } from "./password";
+import { CLEARED_LOCK, isAddressThrottled, isLocked, isUnknownNameLocked, recordAttempt, registerFailure, THROTTLE } from "./throttle";
 
 export const SIGN_IN_ERRORS = {
   invalid: "用户名或密码错误",
   disabled: "该账号已停用，请联系管理员",
-  throttled: "登录失败次数过多，请15分钟后再试",
+  throttled: `登录失败次数过多，账号已锁定${THROTTLE.lockMinutes}分钟`,
+  addressThrottled: `本机登录失败次数过多，请${THROTTLE.windowMinutes}分钟后再试`,
   missing: "请输入用户名和密码",
 } as const;
 
@@ -19,29 +20,41 @@ const credentialsSchema = z.object({
 
 export type AuthenticatedUser = { id: number; username: string; displayName: string; role: "ADMIN" | "REVIEWER" | "REPORTER" | "LEADER"; regionId: number | null; sessionVersion: number };
 
-export type SignInResult = { ok: true; user: AuthenticatedUser } | { ok: false; error: keyof typeof SIGN_IN_ERRORS };
+export type SignInError = keyof typeof SIGN_IN_ERRORS;
+export type SignInResult = { ok: true; user: AuthenticatedUser } | { ok: false; error: SignInError };
 
 // Compared against when the user does not exist, so a missing account takes as long as a wrong password.
-let dummyHash: string | undefined;
-const getDummyHash = () => (dummyHash ??= bcrypt.hashSync("not-a-password", 10));
+const DUMMY_HASH = "$2b$10$WYMvPWy6ZPuhe0o07iv4kea0vSMSkZu05ih.RkUaoSF8dEVSwxwP.";
 
-export async function verifyCredentials(db: Db, input: unknown, ip: string): Promise<SignInResult> {
+export async function verifyCredentials(db: Db, input: unknown, ip: string, now = new Date()): Promise<SignInResult> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "missing" };
   const { username, password } = parsed.data;
-  if (await isThrottled(db, username, ip)) return { ok: false, error: "throttled" };
+  // Refused before any lookup and not recorded: the address stays blocked for the window, no longer.
+  if (await isAddressThrottled(db, ip, now)) return { ok: false, error: "addressThrottled" };
+
   const user = await db.user.findUnique({
     where: { username },
-    select: { id: true, username: true, displayName: true, role: true, regionId: true, sessionVersion: true, disabled: true, passwordHash: true },
+    select: { id: true, username: true, displayName: true, role: true, regionId: true, sessionVersion: true, disabled: true, passwordHash: true, lockedUntil: true },
   });
-  const matches = await bcrypt.compare(password, user?.passwordHash ?? getDummyHash());
+  const locked = user ? isLocked(user, now) : await isUnknownNameLocked(db, username, now);
+  if (locked) {
+    // Still counted against the address, so guessing across locked accounts gets the address blocked.
+    await recordAttempt(db, username, ip, false);
+    return { ok: false, error: "throttled" };
+  }
+
+  const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !matches) {
     await recordAttempt(db, username, ip, false);
-    return { ok: false, error: "invalid" };
+    const nowLocked = user ? await registerFailure(db, user.id, now) : await isUnknownNameLocked(db, username, now);
+    return { ok: false, error: nowLocked ? "throttled" : "invalid" };
   }
+  // Only after the right password: a wrong one must not reveal that the account exists but is disabled.
   if (user.disabled) return { ok: false, error: "disabled" };
+
   await recordAttempt(db, username, ip, true);
-  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date(), failedLoginCount: 0 } });
-  const { passwordHash: _hash, disabled: _disabled, ...safe } = user;
+  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now, ...CLEARED_LOCK } });
+  const { passwordHash: _hash, disabled: _disabled, lockedUntil: _locked, ...safe } = user;
   return { ok: true, user: safe };
 }

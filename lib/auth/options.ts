@@ -10,10 +10,15 @@ export function sessionMaxAgeSeconds(): number {
   return Math.round((Number.isFinite(hours) && hours > 0 ? hours : 8) * 3600);
 }
 
-function clientIp(headers: Record<string, unknown> | undefined): string {
+/**
+ * The address a sign-in came from, for the per-address throttle. The right-most X-Forwarded-For entry
+ * is the one our own side wrote (the reverse proxy, or Next.js from the socket when no proxy is in
+ * front); entries to its left come from the client and could be anything.
+ */
+export function clientIp(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0].trim() : "";
-  return first || "local";
+  const entries = typeof forwarded === "string" ? forwarded.split(",").map((e) => e.trim()).filter(Boolean) : [];
+  return entries.at(-1) ?? "local";
 }
 
 export const authOptions: NextAuthOptions = {

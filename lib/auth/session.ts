@@ -26,6 +26,14 @@ export const ROLE_LABELS: Record<Role, string> = {
   LEADER: "领导",
 };
 
+/**
+ * Where a user whose password was set by an admin must change it. It lives outside the app shell
+ * (app/login/password): the shell's layout calls requireUser() and cannot tell which page it wraps,
+ * so a change page inside the shell would redirect to itself.
+ */
+export const CHANGE_PASSWORD_PATH = "/login/password";
+export const MUST_CHANGE_PASSWORD_MESSAGE = "请先修改管理员设置的初始密码，再使用系统";
+
 export async function loadActiveUser(id: number, sessionVersion: number): Promise<CurrentUser | null> {
   const user = await getPrisma().user.findUnique({
     where: { id },
@@ -46,15 +54,26 @@ export async function loadActiveUser(id: number, sessionVersion: number): Promis
   return rest;
 }
 
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+/** The signed-in user, including one who must still change their password: for the change-password page and action only. */
+export const getSignedInUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.user?.id) return null;
   return loadActiveUser(session.user.id, session.user.sessionVersion);
 });
 
-/** For pages: the signed-in user, or a redirect to the sign-in page. */
+/**
+ * The signed-in user for pages, server actions and permission checks. A user who must change their
+ * password counts as not signed in here, so every action refuses them until they have changed it.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const user = await getSignedInUser();
+  return user && !user.mustChangePassword ? user : null;
+});
+
+/** For pages: the signed-in user, or a redirect to the sign-in page (or to the forced password change). */
 export async function requireUser(): Promise<CurrentUser> {
-  const user = await getCurrentUser();
+  const user = await getSignedInUser();
   if (!user) redirect("/login");
+  if (user.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
   return user;
 }

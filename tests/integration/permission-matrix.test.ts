@@ -70,7 +70,8 @@ async function version(town: string) {
 }
 
 async function call(action: Action, town: string, token: string): Promise<number> {
-  const params = (extra: object = {}) => ({ params: Promise.resolve({ town, period: PERIOD, ...extra }) });
+  const params = () => ({ params: Promise.resolve({ town, period: PERIOD }) });
+  const actionParams = (name: string) => ({ params: Promise.resolve({ town, period: PERIOD, action: name }) });
   const path = `/api/v1/reports/${town}/${PERIOD}`;
   const v = await version(town);
   switch (action) {
@@ -80,11 +81,11 @@ async function call(action: Action, town: string, token: string): Promise<number
       return (await reportPUT(request(path, token, "PUT", { values: { employees: "4321" }, version: v }), params())).status;
     case "submit":
     case "approve":
-      return (await actionPOST(request(`${path}/${action}`, token, "POST", { version: v }), params({ action }))).status;
+      return (await actionPOST(request(`${path}/${action}`, token, "POST", { version: v }), actionParams(action))).status;
     case "return":
-      return (await actionPOST(request(`${path}/return`, token, "POST", { version: v, comment: "请核实" }), params({ action }))).status;
+      return (await actionPOST(request(`${path}/return`, token, "POST", { version: v, comment: "请核实" }), actionParams(action))).status;
     case "reopen":
-      return (await actionPOST(request(`${path}/reopen`, token, "POST", { version: v, reason: "数据更正" }), params({ action }))).status;
+      return (await actionPOST(request(`${path}/reopen`, token, "POST", { version: v, reason: "数据更正" }), actionParams(action))).status;
     case "checks":
       return (await checksPOST(request("/api/v1/checks", token, "POST", { region: town, period: PERIOD, values: { gross_output: 100 } }))).status;
     case "overview":

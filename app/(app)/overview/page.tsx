@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { CountyOverview } from "@/components/overview/county-overview";
+import { CountyDashboard } from "@/components/overview/county-dashboard";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
+import { getComposition } from "@/lib/dashboard/composition";
+import { choosePeriod } from "@/lib/dashboard/period";
+import { getTrend } from "@/lib/dashboard/trend";
+import { INDICATORS } from "@/lib/indicators/catalog";
 import { getRegionOverview } from "@/lib/overview/query";
 import { canReadRegion, readScopeRoot } from "@/lib/permissions";
 import { getRegionByCode } from "@/lib/regions";
-import { listReportedPeriods } from "@/lib/reports/periods";
-import { formatPeriodKey, parsePeriod } from "@/lib/stats";
+import { formatPeriodKey } from "@/lib/stats";
 
 export const metadata: Metadata = { title: "全县概览" };
 
@@ -17,26 +20,36 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const user = await requireUser();
   const params = await searchParams;
   const region = params.region ? await getRegionByCode(params.region) : await readScopeRoot(user);
-  if (!region) notFound();
-  if (!(await canReadRegion(user, region.id))) notFound();
+  if (!region || !(await canReadRegion(user, region.id))) notFound();
 
-  const periods = await listReportedPeriods(region.id);
-  const period = params.period ? parsePeriod(params.period) : periods[0] ?? null;
-  if (params.period && !period) {
-    return <EmptyState title="统计期格式不正确" detail={`“${params.period}”不是有效的统计期，请使用 YYYY-MM 格式，例如 2024-07。`} />;
+  const { period, invalid } = await choosePeriod(region.id, params.period);
+  if (invalid) return <EmptyState title="统计期格式不正确" detail={`“${params.period}”不是有效的统计期，请使用 YYYY-MM 格式，例如 2024-07。`} />;
+  if (!period) {
+    return (
+      <div className="space-y-6">
+        <h1 className="text-2xl font-semibold">{region.name}乡镇工业主要指标</h1>
+        <EmptyState title="暂无数据" detail="本地区还没有已报送的月报。乡镇报送后，这里将显示全县概览。" />
+      </div>
+    );
   }
-  if (!period) return <EmptyState title="暂无数据" detail="本地区还没有已报送的月报。乡镇报送后，这里将显示全县概览。" />;
-
-  const overview = await getRegionOverview(region, period.year, period.month);
-  const selected = params.indicator && overview.indicators.some((i) => i.code === params.indicator) ? params.indicator : "gross_output";
-  const base = new URLSearchParams({ ...(params.region ? { region: params.region } : {}), period: formatPeriodKey(period) });
+  const code = INDICATORS.some((i) => i.code === params.indicator) ? params.indicator! : "gross_output";
+  const key = formatPeriodKey(period);
+  const regionQuery: Record<string, string> = params.region ? { region: params.region } : {};
+  const q = (extra: Record<string, string>) => new URLSearchParams({ ...regionQuery, period: key, ...extra }).toString();
   return (
-    <CountyOverview
-      overview={overview}
+    <CountyDashboard
+      regionName={region.name}
+      regionCode={region.code}
       year={period.year}
       month={period.month}
-      selected={selected}
-      hrefFor={(code) => `/overview?${new URLSearchParams({ ...Object.fromEntries(base), indicator: code }).toString()}`}
+      code={code}
+      // Started together; each widget awaits its own inside a Suspense boundary.
+      overview={getRegionOverview(region, period.year, period.month)}
+      trend={getTrend(region, period, code)}
+      composition={getComposition(region.id, period)}
+      townHref={(town) => `/towns/${town}?period=${key}`}
+      indicatorHref={(c) => `/overview?${q({ indicator: c })}`}
+      exportQuery={{ ...regionQuery, period: key, indicator: code }}
     />
   );
 }

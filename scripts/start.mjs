@@ -35,12 +35,27 @@ function ensureSecret() {
   env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
 }
 
-/** A build is reused only when it was made from exactly these sources. */
+/**
+ * A build is reused only when it was made from exactly these sources: the commit, the content of
+ * every uncommitted change, and the content of every untracked file (names alone would miss a
+ * second edit to a file that was already modified).
+ */
 function sourceFingerprint() {
-  const head = spawnSync("git", ["rev-parse", "HEAD"], { encoding: "utf8" });
-  const status = spawnSync("git", ["status", "--porcelain", "--untracked-files=all"], { encoding: "utf8" });
-  if (head.status !== 0 || status.status !== 0) return null;
-  return createHash("sha256").update(head.stdout).update(status.stdout).digest("hex");
+  const git = (args) => spawnSync("git", args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const head = git(["rev-parse", "HEAD"]);
+  const diff = git(["diff", "HEAD", "--binary"]);
+  const untracked = git(["ls-files", "--others", "--exclude-standard", "-z"]);
+  if (head.status !== 0 || diff.status !== 0 || untracked.status !== 0) return null;
+  const hash = createHash("sha256").update(head.stdout).update(diff.stdout);
+  for (const file of untracked.stdout.split("\0").filter(Boolean).sort()) {
+    hash.update(file).update("\0");
+    try {
+      hash.update(readFileSync(path.join(root, file)));
+    } catch {
+      hash.update("(unreadable)");
+    }
+  }
+  return hash.digest("hex");
 }
 
 function buildIfNeeded() {
@@ -52,7 +67,11 @@ function buildIfNeeded() {
     console.log("\n✔ 源码未变化，沿用已有构建");
     return;
   }
+  // `next build` adds `<distDir>/types` to tsconfig.json's include list when distDir is not .next
+  // (the e2e servers build into .next-e2e-<port>); keep the committed file as it is.
+  const tsconfig = readFileSync(path.join(root, "tsconfig.json"));
   run(process.execPath, ["node_modules/next/dist/bin/next", "build"], "构建应用");
+  writeFileSync(path.join(root, "tsconfig.json"), tsconfig);
   if (fingerprint) writeFileSync(marker, fingerprint);
 }
 

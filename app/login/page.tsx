@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
-import { getCurrentUser } from "@/lib/auth/session";
+import { CHANGE_PASSWORD_PATH, getSignedInUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "登录" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if (await getCurrentUser()) redirect("/");
+  const user = await getSignedInUser();
+  if (user) redirect(user.mustChangePassword ? CHANGE_PASSWORD_PATH : "/");
   const { callbackUrl } = await searchParams;
   // Only same-site paths: an open redirect after sign-in would be a phishing aid.
   const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";

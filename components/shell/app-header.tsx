@@ -34,6 +34,9 @@ export function AppHeader({ user, scopeName, periods }: Props) {
             <span className="ml-2 rounded bg-white/15 px-1.5 py-0.5 text-xs">{ROLE_LABELS[user.role]}</span>
             {user.role === "REPORTER" && user.region && <span className="ml-1 text-xs text-white/80">（{user.region.name}）</span>}
           </span>
+          <Link href="/account/password" className="text-sm text-white/90 underline-offset-2 hover:underline">
+            修改密码
+          </Link>
           <SignOutButton />
         </div>
       </div>

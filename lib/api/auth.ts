@@ -2,7 +2,7 @@ import "server-only";
 // Who is calling an API route: a session cookie (browser) or `Authorization: Bearer <token>`.
 import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth/options";
-import { loadActiveUser, type CurrentUser } from "@/lib/auth/session";
+import { loadActiveUser, MUST_CHANGE_PASSWORD_MESSAGE, type CurrentUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { ApiError, notSignedIn } from "./errors";
 import { hashToken } from "./tokens";
@@ -20,7 +20,10 @@ export async function getApiUser(request: Request): Promise<ApiUser | null> {
   if (!request.headers.get("cookie")) return null;
   const session = await getServerSession(authOptions);
   if (!session?.user?.id) return null;
-  return loadActiveUser(session.user.id, session.user.sessionVersion);
+  const user = await loadActiveUser(session.user.id, session.user.sessionVersion);
+  // A browser session whose password an admin set may change it and nothing else.
+  if (user?.mustChangePassword) throw new ApiError("forbidden", MUST_CHANGE_PASSWORD_MESSAGE);
+  return user;
 }
 
 export async function requireApiUser(request: Request): Promise<ApiUser> {

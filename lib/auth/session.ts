@@ -6,8 +6,9 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getPrisma } from "@/lib/db/client";
 import { authOptions } from "./options";
+import type { Role } from "./roles";
 
-export type Role = "ADMIN" | "REVIEWER" | "REPORTER" | "LEADER";
+export { ROLE_LABELS, type Role } from "./roles";
 
 export type CurrentUser = {
   id: number;
@@ -17,13 +18,6 @@ export type CurrentUser = {
   regionId: number | null;
   region: { id: number; code: string; name: string; level: "CITY" | "COUNTY" | "TOWN"; parentId: number | null } | null;
   mustChangePassword: boolean;
-};
-
-export const ROLE_LABELS: Record<Role, string> = {
-  ADMIN: "管理员",
-  REVIEWER: "县局审核员",
-  REPORTER: "乡镇填报员",
-  LEADER: "领导",
 };
 
 /**

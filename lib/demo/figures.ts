@@ -1,6 +1,9 @@
 // Synthetic but internally consistent figures for the demo county (pure: no database).
 // Enterprises are generated first; a town's 规上 output is the sum of its 规上 enterprises, so
 // 同口径 growth computed from enterprises agrees with the town's own figures.
+// Every year has its own monthly pattern, leaning early or late per town (a big order, a plant shut
+// for an upgrade, a late harvest): towns' YTD paths cross and their growth rates drift month to
+// month, so rankings move between consecutive months as real ones do.
 import { between, intBetween, makeRng, pick, type Rng } from "./random";
 import { DEMO_TOWNS, INDUSTRIES, LOSS_TO_PROFIT_TOWN, NAME_SUFFIXES, NAME_WORDS, SHRINKING_LOSS_TOWN, type DemoTown } from "./places";
 
@@ -9,10 +12,35 @@ const MONTH_WEIGHTS = [6.5, 6, 8, 8, 8.5, 9, 8, 8, 8.5, 9, 9.5, 11];
 
 /** Cumulative share of the year reached by the end of each month, 1..12 (month index 0..11). */
 export function cumulativeShares(rng: Rng, jitter = 0.15): number[] {
-  const w = MONTH_WEIGHTS.map((x) => x * (1 + (rng() - 0.5) * 2 * jitter));
-  const total = w.reduce((a, b) => a + b, 0);
+  return accumulate(MONTH_WEIGHTS.map((x) => x * (1 + (rng() - 0.5) * 2 * jitter)));
+}
+
+function accumulate(weights: number[]): number[] {
+  const total = weights.reduce((a, b) => a + b, 0);
   let acc = 0;
-  return w.map((x) => (acc += x) / total);
+  return weights.map((x) => (acc += x) / total);
+}
+
+/** Largest lean of a year towards its first (< 0) or second (> 0) half; weights stay positive. */
+const MAX_TILT = 0.45;
+
+/**
+ * One year's cumulative shares from a usual pattern (`habit`, cumulative): each month's weight
+ * jittered and leaned by `tilt` (−MAX_TILT…MAX_TILT), January light and December heavy when > 0.
+ * Every weight stays positive, so YTD never falls.
+ */
+export function yearShares(habit: number[], rng: Rng, jitter: number, tilt: number): number[] {
+  const lean = Math.max(-MAX_TILT, Math.min(MAX_TILT, tilt));
+  return accumulate(habit.map((c, i) => (c - (i === 0 ? 0 : habit[i - 1])) * (1 + (lean * (i - 5.5)) / 5.5) * (1 + (rng() - 0.5) * 2 * jitter)));
+}
+
+/**
+ * Each town's lean per year (see yearShares), shared by its enterprises and its own figures. Small:
+ * ±0.08 moves a town's January 同比 by some ten points and its December 同比 not at all.
+ */
+export function townTilts(years: number[], seed = 31): Map<string, Record<number, number>> {
+  const rng = makeRng(seed);
+  return new Map(DEMO_TOWNS.map((t) => [t.code, Object.fromEntries(years.map((y) => [y, between(rng, -0.08, 0.08)]))]));
 }
 
 const INTEGER_CODES = new Set(["above_scale_count", "new_above_scale", "employees", "new_private_enterprises", "new_individual_businesses", "attracted_projects"]);
@@ -29,7 +57,8 @@ export type DemoEnterprise = {
   /** Annual sales revenue (万元) per year. */
   revenue: Record<number, number>;
   aboveScale: Record<number, boolean>;
-  shares: number[];
+  /** Cumulative share of the year's revenue by month, per year. */
+  shares: Record<number, number[]>;
   margin: number;
   taxRate: number;
   outputRatio: number;
@@ -38,6 +67,9 @@ export type DemoEnterprise = {
 
 export function generateEnterprises(years: number[], seed = 20240701): DemoEnterprise[] {
   const rng = makeRng(seed);
+  // A second stream for the yearly patterns, so names, sizes and industries stay as they were.
+  const season = makeRng(seed + 1);
+  const tilts = townTilts(years);
   const totalSize = DEMO_TOWNS.reduce((a, t) => a + t.size, 0);
   const out: DemoEnterprise[] = [];
   const names = new Set<string>();
@@ -60,6 +92,9 @@ export function generateEnterprises(years: number[], seed = 20240701): DemoEnter
       }
       const aboveScale: Record<number, boolean> = {};
       for (const y of years) aboveScale[y] = (revenue[y - 1] ?? revenue[y]) >= 2000;
+      const habit = cumulativeShares(rng);
+      const own = between(season, -0.12, 0.12);
+      const shares = Object.fromEntries(years.map((y) => [y, yearShares(habit, season, 0.1, tilts.get(town.code)![y] + own)]));
       const parkIndex = town.code === "321281001000" ? 0 : town.code === "321281100000" ? (rng() < 0.6 ? 1 : null) : town.code === "321281101000" ? (rng() < 0.5 ? 2 : null) : null;
       out.push({
         index: out.length,
@@ -70,7 +105,7 @@ export function generateEnterprises(years: number[], seed = 20240701): DemoEnter
         parkIndex,
         revenue,
         aboveScale,
-        shares: cumulativeShares(rng),
+        shares,
         margin: between(rng, 0.02, 0.09),
         taxRate: between(rng, 0.025, 0.05),
         outputRatio: between(rng, 0.97, 1.06),
@@ -84,7 +119,7 @@ export function generateEnterprises(years: number[], seed = 20240701): DemoEnter
 /** An enterprise's YTD figures for a period, or null before it reports. */
 export function enterpriseYtd(e: DemoEnterprise, year: number, month: number) {
   if (year < e.firstYear || e.revenue[year] === undefined) return null;
-  const share = e.shares[month - 1];
+  const share = e.shares[year][month - 1];
   const sales = round2(e.revenue[year] * share);
   return {
     gross_output: round2(sales * e.outputRatio),
@@ -107,11 +142,16 @@ export type TownProfile = {
   newCapital: Record<number, number>;
   fundsArrived: Record<number, number>;
   employeesPerWan: number;
-  shares: number[];
+  /** Cumulative shares per year: registrations and employees follow the town's year… */
+  shares: Record<number, number[]>;
+  /** …investment is lumpier (projects start and pay out unevenly). */
+  investmentShares: Record<number, number[]>;
 };
 
 export function townProfiles(years: number[], seed = 7): TownProfile[] {
   const rng = makeRng(seed);
+  const season = makeRng(seed + 1);
+  const tilts = townTilts(years);
   return DEMO_TOWNS.map((town) => {
     const margin: Record<number, number> = {};
     const investment: Record<number, number> = {};
@@ -138,20 +178,28 @@ export function townProfiles(years: number[], seed = 7): TownProfile[] {
       margin[last - 1] = -0.034;
       margin[last] = -0.012;
     }
-    return {
-      town,
+    // Drawn in the order they always were, so the demo county's other figures stay the same.
+    const fixed = {
       scaleShare: between(rng, 0.78, 0.9),
       valueAddedRatio: between(rng, 0.21, 0.29),
       salesRatio: between(rng, 0.93, 1.02),
       taxRate: between(rng, 0.028, 0.045),
+    };
+    const employeesPerWan = between(rng, 0.012, 0.02);
+    const habit = cumulativeShares(rng, 0.08);
+    const tilt = tilts.get(town.code)!;
+    return {
+      town,
+      ...fixed,
       margin,
       investment,
       newPrivate,
       newIndividual,
       newCapital,
       fundsArrived,
-      employeesPerWan: between(rng, 0.012, 0.02),
-      shares: cumulativeShares(rng, 0.08),
+      employeesPerWan,
+      shares: Object.fromEntries(years.map((y) => [y, yearShares(habit, season, 0.05, tilt[y])])),
+      investmentShares: Object.fromEntries(years.map((y) => [y, yearShares(habit, season, 0.25, between(season, -0.3, 0.3))])),
     };
   });
 }
@@ -168,13 +216,13 @@ export function townYtd(
   scale: { output: number; count: number; newCount: number },
   attraction: { projects: number; investment: number },
 ): Record<string, string> {
-  const share = p.shares[month - 1];
+  const share = p.shares[year][month - 1];
   const aboveScaleOutput = scale.output;
   const gross = round2(aboveScaleOutput / p.scaleShare);
   const sales = round2(gross * p.salesRatio);
   const profit = round2(sales * p.margin[year]);
   const tax = round2(sales * p.taxRate);
-  const fai = round2(p.investment[year] * share);
+  const fai = round2(p.investment[year] * p.investmentShares[year][month - 1]);
   const v: Record<string, number> = {
     gross_output: gross,
     above_scale_output: aboveScaleOutput,

@@ -3,7 +3,8 @@
 import type { Db } from "@/lib/db/client";
 import type { ReportStatus } from "@/lib/generated/prisma/client";
 import { createRegion, createUser, ensureIndicators, makeCreditCode, type IndicatorIds } from "./factories";
-import { enterpriseYtd, generateEnterprises, townProfiles, townYtd, type DemoEnterprise } from "./figures";
+import { enterpriseYtd, generateEnterprises, townProfiles, townYtd, type DemoEnterprise, type TownProfile } from "./figures";
+import { deliverLatestOrder } from "./latest-order";
 import { DEMO_CITY, DEMO_COUNTY, DEMO_PARKS, DEMO_TOWNS } from "./places";
 import { seedProjects } from "./projects";
 import { between, intBetween, makeRng, wan } from "./random";
@@ -63,13 +64,17 @@ export async function seedDemoCounty(db: Db, opts: SeedOptions) {
 
   log("企业名录与企业月度数据…");
   const enterprises = generateEnterprises(years);
+  const profiles = townProfiles(years);
+  const counted = new Set(DEMO_TOWNS.filter((_, i) => LATEST_STATUS[i] === "SUBMITTED" || LATEST_STATUS[i] === "APPROVED").map((t) => t.code));
+  const order = deliverLatestOrder(enterprises, profiles, Y, M, (code) => counted.has(code));
+  if (order) log(`  ${M}月${order.town}${order.enterprise}交付大额订单，工业总产值超过${order.passed}`);
   const enterpriseIds = await seedEnterprises(db, ids, enterprises, towns, parkIds, years, periods);
 
   log("招商引资…");
   const attraction = await seedAttraction(db, towns, years, Y, M, usdRate);
 
   log("乡镇月报…");
-  await seedTownReports(db, ids, enterprises, towns, years, periods, attraction, Y, M);
+  await seedTownReports(db, ids, enterprises, profiles, towns, periods, attraction, Y, M);
   await seedPlans(db, ids, county.id, towns, Y);
   await seedParkValues(db, parkIds, periods);
   log("项目…");
@@ -172,14 +177,13 @@ async function seedTownReports(
   db: Db,
   ids: IndicatorIds,
   enterprises: DemoEnterprise[],
+  profiles: TownProfile[],
   towns: Map<string, number>,
-  years: number[],
   periods: { year: number; month: number }[],
   attraction: (town: string, y: number, m: number) => { projects: number; investment: number },
   Y: number,
   M: number,
 ) {
-  const profiles = townProfiles(years);
   const reports: { regionId: number; year: number; month: number; status: ReportStatus; submittedAt: Date | null; reviewedAt: Date | null; reviewerComment: string | null }[] = [];
   const valuesByKey = new Map<string, Record<string, string>>();
   for (const [ti, p] of profiles.entries()) {

@@ -1,11 +1,11 @@
 import "server-only";
-// A region × indicator over months, with last year beside it. One query: the region's towns'
-// counted YTD values summed per month, for the range and the year before it.
+// A region × indicator over months, with last year beside it. One query (after looking up the
+// region's subtree): the region's towns' counted YTD values summed per month, for the range and the year before it.
 import Decimal from "decimal.js";
 import { getPrisma } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { RegionRef } from "@/lib/regions";
 import { countedStatuses } from "@/lib/reports/periods";
+import { listSubtree, statusList } from "./query";
 import { formatPeriodKey, increase, yoyPercent, type Period } from "@/lib/stats";
 
 export type SeriesPoint = { period: string; value: string | null; lastYear: string | null; yoyPercent: number | null; monthly: string | null; lastYearMonthly: string | null };
@@ -17,19 +17,19 @@ export function monthsInRange(from: Period, to: Period): Period[] {
 }
 
 export async function getSeries(region: RegionRef, indicator: { id: number; kind: "FLOW" | "STOCK" }, from: Period, to: Period): Promise<SeriesPoint[]> {
-  const statuses = await countedStatuses(region.level === "TOWN" && region.parentId ? region.parentId : region.id);
+  const [statuses, below] = await Promise.all([countedStatuses(region.level === "TOWN" && region.parentId ? region.parentId : region.id), listSubtree(region.id)]);
+  const ids = [region.id, ...below.ids];
   const lo = (from.year - 1) * 100 + 1; // from January of the year before: for last year and for 当月
   const hi = to.year * 100 + to.month;
+  // The year bounds repeat lo/hi as plain column filters, so the (indicatorId, year, month, …) index
+  // answers the query on its own; the region ids come as an array for the same reason as in query.ts.
   const rows = await getPrisma().$queryRaw<{ year: number; month: number; value: string }[]>`
-    WITH RECURSIVE tree(id) AS (
-      SELECT id FROM "Region" WHERE id = ${region.id}
-      UNION ALL SELECT r.id FROM "Region" r JOIN tree t ON r."parentId" = t.id
-    )
     SELECT v.year, v.month, SUM(v.value)::text AS value
-    FROM tree JOIN "ReportValue" v ON v."regionId" = tree.id
+    FROM "ReportValue" v
     JOIN "TownReport" r ON r.id = v."reportId"
-    WHERE v."indicatorId" = ${indicator.id} AND v.year * 100 + v.month BETWEEN ${lo} AND ${hi}
-      AND r.status::text IN (${Prisma.join(statuses)})
+    WHERE v."regionId" = ANY(${ids}::int[]) AND v."indicatorId" = ${indicator.id}
+      AND v.year BETWEEN ${from.year - 1}::int AND ${to.year}::int AND v.year * 100 + v.month BETWEEN ${lo} AND ${hi}
+      AND r.status IN (${statusList(statuses)})
     GROUP BY v.year, v.month`;
   const ytd = new Map(rows.map((r) => [Number(r.year) * 100 + Number(r.month), new Decimal(r.value)]));
   const at = (y: number, m: number) => ytd.get(y * 100 + m) ?? null;

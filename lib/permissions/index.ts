@@ -117,10 +117,12 @@ export function navigationFor(role: Role): { href: string; label: string }[] {
     { href: "/report", label: "本镇填报", show: role === "REPORTER" },
     { href: "/review", label: "报送审核", show: staff },
     { href: "/enterprises", label: "企业", show: true },
+    { href: "/parks", label: "园区", show: true },
     { href: "/projects", label: "项目", show: true },
     { href: "/attraction", label: "招商引资", show: true },
     { href: "/bulletin", label: "通报", show: staff },
     { href: "/import", label: "数据导入", show: role === "REVIEWER" || role === "REPORTER" },
+    { href: "/audit", label: "审计日志", show: role === "REVIEWER" || role === "REPORTER" || role === "ADMIN" },
     { href: "/admin/users", label: "系统管理", show: role === "ADMIN" },
   ];
   return items.filter((i) => i.show).map(({ href, label }) => ({ href, label }));

@@ -19,3 +19,15 @@ export async function callApi(handler: Handler, path: string, token?: string) {
   const text = await response.text();
   return { status: response.status, text, body: JSON.parse(text) as Record<string, unknown> & { error?: { code: string; message: string } } };
 }
+
+type ParamHandler<P> = (request: Request, ctx: { params: Promise<P> }) => Promise<Response>;
+
+/** Like callApi, for any method, a JSON body and a route with dynamic params (`[town]/[period]`). */
+export async function callApiJson<P extends Record<string, string>>(handler: ParamHandler<P>, path: string, method: string, body: unknown, token: string | undefined, params: P) {
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const request = new Request(`http://localhost${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await handler(request, { params: Promise.resolve(params) });
+  const text = await response.text();
+  return { status: response.status, text, body: JSON.parse(text) as Record<string, unknown> & { error?: { code: string; message: string; details?: Record<string, unknown> } } };
+}

@@ -1,0 +1,33 @@
+"use server";
+// Save or publish the bulletin text: parse, check permission (inside saveBulletin), audit.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { ApiError } from "@/lib/api/errors";
+import { requireUser } from "@/lib/auth/session";
+import { bulletinTarget, saveBulletin } from "@/lib/bulletin/service";
+
+export type BulletinActionState = { message: string | null; ok: boolean };
+
+const schema = z.object({
+  region: z.string().regex(/^\d{12}$/, "地区代码不正确"),
+  period: z.string().regex(/^\d{4}-\d{2}$/, "统计期格式应为 YYYY-MM"),
+  title: z.string().min(1, "标题不能为空").max(120, "标题最多120字"),
+  body: z.string().min(1, "正文不能为空").max(50_000, "正文过长"),
+  intent: z.enum(["draft", "publish"]),
+});
+
+export async function saveBulletinAction(_: BulletinActionState, form: FormData): Promise<BulletinActionState> {
+  const user = await requireUser();
+  const parsed = schema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "填写有误" };
+  try {
+    const { county, period } = await bulletinTarget(user, parsed.data.region, parsed.data.period);
+    const saved = await saveBulletin(user, county, period, { title: parsed.data.title, body: parsed.data.body, publish: parsed.data.intent === "publish" });
+    revalidatePath("/bulletin");
+    return { ok: true, message: parsed.data.intent === "publish" ? `已发布第${saved.revision}版` : "草稿已保存" };
+  } catch (e) {
+    if (e instanceof ApiError) return { ok: false, message: e.message };
+    console.error("bulletin save failed", e);
+    return { ok: false, message: "保存失败，请稍后重试" };
+  }
+}

@@ -1,0 +1,13 @@
+"use server";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/session";
+import type { FormState } from "@/lib/enterprises/schema";
+import { savePark } from "@/lib/parks/service";
+
+export async function saveParkAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const user = await getCurrentUser();
+  if (!user) return { message: "未登录或登录已过期，请重新登录" };
+  const result = await savePark(user, Object.fromEntries(form));
+  if (result.id) redirect(`/parks/${result.id}`);
+  return result;
+}

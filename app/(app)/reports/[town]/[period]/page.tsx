@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ReportScreen } from "@/components/report/report-screen";
+import { ApiError } from "@/lib/api/errors";
+import { requireUser } from "@/lib/auth/session";
+import { listReportAudit } from "@/lib/audit/queries";
+import { canEditReport, canReopenReport, canReviewReport, canViewAudit, canViewReport, canViewSubmissions } from "@/lib/permissions";
+import { getRegionByCode } from "@/lib/regions";
+import { getReport } from "@/lib/reports/service";
+import { parsePeriod } from "@/lib/stats";
+
+export const metadata: Metadata = { title: "乡镇月报" };
+export const dynamic = "force-dynamic";
+
+type Params = { town: string; period: string };
+
+export default async function ReportPage({ params }: { params: Promise<Params> }) {
+  const user = await requireUser();
+  const { town: code, period: key } = await params;
+  const period = parsePeriod(key);
+  const town = /^\d{12}$/.test(code) ? await getRegionByCode(code) : null;
+  if (!period || !town || town.level !== "TOWN") notFound();
+  // Another town's reporter gets the same page as a missing town: no data, no hint it exists.
+  if (!(await canViewReport(user, town.id))) notFound();
+
+  const report = await getReport(user, code, period).catch((error: unknown) => {
+    if (error instanceof ApiError && (error.code === "forbidden" || error.code === "not_found")) notFound();
+    throw error;
+  });
+  const status = report.report.status;
+  const [edit, review, reopen, audit, board] = await Promise.all([
+    canEditReport(user, town.id, status),
+    canReviewReport(user, town.id, status),
+    canReopenReport(user, town.id, status),
+    canViewAudit(user, town.id),
+    town.parentId ? canViewSubmissions(user, town.parentId) : false,
+  ]);
+  const auditRows = audit ? await listReportAudit(town.id, period.year, period.month) : null;
+  return <ReportScreen report={report} can={{ edit, review, reopen, audit, board }} audit={auditRows} />;
+}

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { SubmissionBoardView } from "@/components/review/submission-board";
+import { EmptyState } from "@/components/ui/empty-state";
+import { requireUser } from "@/lib/auth/session";
+import { canViewAudit, canViewSubmissions, readScopeRoot } from "@/lib/permissions";
+import { filterBoard, getSubmissionBoard, type BoardFilter } from "@/lib/reports/board";
+import { formatPeriodKey, parsePeriod, previousPeriod, type Period } from "@/lib/stats";
+
+export const metadata: Metadata = { title: "报送审核" };
+export const dynamic = "force-dynamic";
+
+type Search = { period?: string; filter?: string };
+
+function currentMonth(): Period {
+  const china = new Date(Date.now() + 8 * 3600 * 1000);
+  return { year: china.getUTCFullYear(), month: china.getUTCMonth() + 1 };
+}
+
+/** The picker's choices: this month and the 23 before it, plus the one shown if older. */
+function periodChoices(shown: Period): string[] {
+  const keys: string[] = [];
+  for (let p = currentMonth(), i = 0; i < 24; i++, p = previousPeriod(p)) keys.push(formatPeriodKey(p));
+  const key = formatPeriodKey(shown);
+  return keys.includes(key) ? keys : [...keys, key];
+}
+
+export default async function ReviewPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const user = await requireUser();
+  const params = await searchParams;
+  const county = await readScopeRoot(user);
+  if (!county || county.level !== "COUNTY") notFound();
+  if (!(await canViewSubmissions(user, county.id))) notFound();
+  const period = params.period ? parsePeriod(params.period) : previousPeriod(currentMonth()); // the month whose reports are due now
+  if (!period) return <EmptyState title="统计期格式不正确" detail={`“${params.period}”不是有效的统计期，请使用 YYYY-MM 格式，例如 2024-07。`} />;
+  const board = await getSubmissionBoard(county.id, period);
+  if (!board) notFound();
+  const filter: BoardFilter = params.filter === "late" || params.filter === "missing" ? params.filter : "all";
+  // Audit is per town; staff who may read one town's log may read all of their county's.
+  const canAudit = board.rows.length > 0 && (await canViewAudit(user, county.id));
+  return <SubmissionBoardView board={board} rows={filterBoard(board.rows, filter)} filter={filter} canAudit={canAudit} periods={periodChoices(period)} />;
+}

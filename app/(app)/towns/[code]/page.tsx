@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { TownDashboard } from "@/components/overview/town-dashboard";
+import { EmptyState } from "@/components/ui/empty-state";
+import { requireUser } from "@/lib/auth/session";
+import { choosePeriod } from "@/lib/dashboard/period";
+import { getTierCounts, getTownIndicators } from "@/lib/dashboard/town";
+import { getTrend } from "@/lib/dashboard/trend";
+import { enterpriseFilterSchema } from "@/lib/enterprises/filters";
+import { listEnterprises } from "@/lib/enterprises/list";
+import { listParks } from "@/lib/parks/list";
+import { projectFilterSchema } from "@/lib/projects/filters";
+import { listProjects } from "@/lib/projects/list";
+import { canReadRegion } from "@/lib/permissions";
+import { getRegionByCode, getRegionById } from "@/lib/regions";
+import { formatPeriodKey } from "@/lib/stats";
+
+export const metadata: Metadata = { title: "乡镇详情" };
+
+export default async function TownPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<{ period?: string }> }) {
+  const user = await requireUser();
+  const [{ code }, { period: key }] = await Promise.all([params, searchParams]);
+  const town = await getRegionByCode(code);
+  if (!town || town.level !== "TOWN" || !town.parentId || !(await canReadRegion(user, town.id))) notFound();
+  const county = await getRegionById(town.parentId);
+  if (!county) notFound();
+  const { period, invalid } = await choosePeriod(county.id, key);
+  if (invalid || !period) return <EmptyState title={invalid ? "统计期格式不正确" : "暂无数据"} detail={invalid ? "请使用 YYYY-MM 格式，例如 2024-07。" : `${town.name}还没有已报送的月报。`} />;
+  const periodKey = formatPeriodKey(period);
+  return (
+    <TownDashboard
+      county={county}
+      town={town}
+      year={period.year}
+      month={period.month}
+      periodKey={periodKey}
+      indicators={getTownIndicators(county, town, period)}
+      trend={getTrend(town, period, "gross_output")}
+      tiers={getTierCounts(town.id, period)}
+      top={listEnterprises([town.id], period, { ...enterpriseFilterSchema.parse({}), page: 1 }).then((l) => ({ ...l, rows: l.rows.slice(0, 10) }))}
+      parks={listParks([town.id], period)}
+      projects={listProjects([town.id], period, projectFilterSchema.parse({}))}
+    />
+  );
+}

@@ -1,0 +1,36 @@
+import { NextResponse } from "next/server";
+import { requireApiUser } from "@/lib/api/auth";
+import { parseQuery } from "@/lib/api/context";
+import { forbidden, handle, notFound } from "@/lib/api/errors";
+import { regionParam } from "@/lib/api/schemas";
+import { auditCsv, auditFilterSchema, listTownAudit } from "@/lib/audit/queries";
+import { canViewAudit } from "@/lib/permissions";
+import { getRegionByCode } from "@/lib/regions";
+import { z } from "zod";
+
+export const dynamic = "force-dynamic";
+
+const query = auditFilterSchema.extend({ town: regionParam, format: z.enum(["json", "csv"], { error: "format 只能是 json 或 csv" }).default("json") });
+
+/** GET /api/v1/audit?town=<code>[&action&from&to&field][&format=csv] — a town's audit trail. */
+export const GET = handle(async (request: Request) => {
+  const user = await requireApiUser(request);
+  const q = parseQuery(request, query);
+  const town = await getRegionByCode(q.town);
+  if (!town || town.level !== "TOWN") throw notFound(`乡镇 ${q.town} `);
+  if (!(await canViewAudit(user, town.id))) throw forbidden();
+  const rows = await listTownAudit(town.id, q, 50_000);
+  if (q.format === "csv") {
+    return new Response(auditCsv(town.name, rows), {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="audit-${town.code}.csv"; filename*=UTF-8''${encodeURIComponent(`${town.name}审计日志.csv`)}`,
+        "cache-control": "no-store",
+      },
+    });
+  }
+  return NextResponse.json({
+    town: { code: town.code, name: town.name },
+    entries: rows.map((r) => ({ ...r, at: r.at.toISOString() })),
+  });
+});

@@ -1,0 +1,80 @@
+// The preview: what will be created/updated, and every problem with sheet, row and column.
+import type { JobView } from "./types";
+
+const OP_LABEL = { create: "新增", update: "更新", unchanged: "不变" } as const;
+const OP_CLASS = { create: "bg-green-50 text-green-800", update: "bg-amber-50 text-amber-800", unchanged: "bg-slate-100 text-slate-600" } as const;
+
+export function PreviewView({ job }: { job: JobView }) {
+  const c = job.counts;
+  const stats: [string, number, string][] = [
+    ["新增", c.create, "text-green-700"],
+    ["更新", c.update, "text-amber-700"],
+    ["不变", c.unchanged, "text-slate-600"],
+    ["错误", c.errors, "text-red-700"],
+    ["提示", c.warnings, "text-slate-600"],
+  ];
+  return (
+    <div className="space-y-4" data-testid="import-preview">
+      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-6">
+        <div className="rounded border border-slate-200 bg-white p-3">
+          <dt className="text-xs text-slate-500">数据行</dt>
+          <dd className="num text-xl font-semibold">{job.rowsTotal}</dd>
+        </div>
+        {stats.map(([label, n, cls]) => (
+          <div key={label} className="rounded border border-slate-200 bg-white p-3">
+            <dt className="text-xs text-slate-500">{label}</dt>
+            <dd className={`num text-xl font-semibold ${cls}`}>{n}</dd>
+          </div>
+        ))}
+      </dl>
+      {job.previouslyCommitted && (
+        <p className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800">该文件已于 {new Date(job.previouslyCommitted.at).toLocaleString("zh-CN")} 导入过（任务 #{job.previouslyCommitted.jobId}）；再次导入只会写入有变化的数据。</p>
+      )}
+      {job.problems.length > 0 && (
+        <section aria-labelledby="problems-title" className="space-y-2">
+          <h3 id="problems-title" className="font-semibold">问题清单{c.errors > 0 && <span className="ml-2 text-sm font-normal text-red-700">有错误时不能导入，请修改文件后重新上传</span>}</h3>
+          <div className="max-h-80 overflow-auto rounded border border-slate-200 bg-white">
+            <table className="min-w-full text-sm" data-testid="import-problems">
+              <thead className="sticky top-0 bg-slate-100 text-left text-slate-700">
+                <tr><th className="px-2 py-1.5">级别</th><th className="px-2 py-1.5">工作表</th><th className="px-2 py-1.5">行</th><th className="px-2 py-1.5">列</th><th className="px-2 py-1.5">问题</th></tr>
+              </thead>
+              <tbody>
+                {job.problems.map((p, i) => (
+                  <tr key={i} className="border-t border-slate-100">
+                    <td className={`px-2 py-1 whitespace-nowrap ${p.severity === "error" ? "text-red-700" : "text-amber-700"}`}>{p.severity === "error" ? "错误" : "提示"}</td>
+                    <td className="px-2 py-1 whitespace-nowrap">{p.sheet}</td>
+                    <td className="num px-2 py-1">{p.row ?? "—"}</td>
+                    <td className="px-2 py-1 whitespace-nowrap">{p.column ?? "—"}</td>
+                    <td className="px-2 py-1">{p.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      {job.actions.length > 0 && (
+        <section aria-labelledby="actions-title" className="space-y-2">
+          <h3 id="actions-title" className="font-semibold">将写入的数据{job.actions.length < c.create + c.update + c.unchanged && <span className="ml-2 text-sm font-normal text-slate-500">（显示前 {job.actions.length} 条）</span>}</h3>
+          <div className="max-h-96 overflow-auto rounded border border-slate-200 bg-white">
+            <table className="min-w-full text-sm" data-testid="import-actions">
+              <thead className="sticky top-0 bg-slate-100 text-left text-slate-700">
+                <tr><th className="px-2 py-1.5">行</th><th className="px-2 py-1.5">操作</th><th className="px-2 py-1.5">对象</th><th className="px-2 py-1.5">变更</th></tr>
+              </thead>
+              <tbody>
+                {job.actions.map((a, i) => (
+                  <tr key={i} className="border-t border-slate-100 align-top">
+                    <td className="num px-2 py-1">{a.src.row}</td>
+                    <td className="px-2 py-1"><span className={`rounded px-1.5 py-0.5 text-xs ${OP_CLASS[a.op]}`}>{OP_LABEL[a.op]}</span></td>
+                    <td className="px-2 py-1 whitespace-nowrap">{a.label}</td>
+                    <td className="px-2 py-1 text-slate-700">{a.changes.map((ch) => `${ch.field}：${ch.old ?? "（空）"} → ${ch.new ?? "（空）"}`).join("；") || "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

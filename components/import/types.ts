@@ -1,0 +1,18 @@
+// What the import API answers (GET/POST /api/v1/import/jobs…), as the client components read it.
+export type Problem = { sheet: string; row: number | null; column: string | null; message: string; severity: "error" | "warning" };
+export type Action = { op: "create" | "update" | "unchanged"; label: string; src: { sheet: string; row: number }; changes: { field: string; old: string | null; new: string | null }[] };
+export type JobView = {
+  jobId: number;
+  fileName: string;
+  status: "PREVIEWED" | "RUNNING" | "COMMITTED" | "FAILED";
+  rowsTotal: number;
+  rowsDone: number;
+  kind: string;
+  counts: { create: number; update: number; unchanged: number; errors: number; warnings: number };
+  problems: Problem[];
+  actions: Action[];
+  committable: boolean;
+  previouslyCommitted?: { jobId: number; at: string } | null;
+  result?: { created: number; updated: number; unchanged: number; auditEntries: number; seconds: number };
+  error?: string;
+};

@@ -1,0 +1,59 @@
+// The town page: breadcrumb and heading at once, each widget streaming in its own <Suspense>.
+import Link from "next/link";
+import { Suspense } from "react";
+import { ChartSkeleton } from "@/components/charts/chart-card";
+import type { getTierCounts, getTownIndicators } from "@/lib/dashboard/town";
+import type { getTrend } from "@/lib/dashboard/trend";
+import type { listEnterprises } from "@/lib/enterprises/list";
+import type { ParkRow } from "@/lib/parks/list";
+import type { listProjects } from "@/lib/projects/list";
+import { formatPeriodRange } from "@/lib/stats";
+import { TrendWidget } from "./widgets";
+import { TierWidget, TownIndicatorsWidget, TownParksWidget, TownProjectsWidget } from "./town-widgets";
+
+type Props = {
+  county: { code: string; name: string };
+  town: { code: string; name: string };
+  year: number;
+  month: number;
+  periodKey: string;
+  indicators: ReturnType<typeof getTownIndicators>;
+  trend: ReturnType<typeof getTrend>;
+  tiers: ReturnType<typeof getTierCounts>;
+  top: ReturnType<typeof listEnterprises>;
+  parks: Promise<ParkRow[]>;
+  projects: ReturnType<typeof listProjects>;
+};
+
+export function TownDashboard(p: Props) {
+  const q = `town=${p.town.code}&period=${p.periodKey}`;
+  return (
+    <div className="space-y-6">
+      <nav aria-label="位置" className="text-sm text-slate-600">
+        <Link href={`/overview?period=${p.periodKey}`} className="text-brand-700 underline">{p.county.name}</Link>
+        <span aria-hidden> › </span>
+        <span aria-current="page">{p.town.name}</span>
+      </nav>
+      <h1 className="text-2xl font-semibold">
+        {p.town.name}工业主要指标 <span className="text-lg font-normal text-slate-600">{formatPeriodRange(p.year, p.month)}</span>
+      </h1>
+      <Suspense fallback={<ChartSkeleton title="主要指标" height={420} />}>
+        <TownIndicatorsWidget data={p.indicators} />
+      </Suspense>
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+        <Suspense fallback={<ChartSkeleton title="逐月走势" />}>
+          <TrendWidget trend={p.trend} year={p.year} />
+        </Suspense>
+        <Suspense fallback={<ChartSkeleton title="企业分档" />}>
+          <TierWidget counts={p.tiers} top={p.top} allHref={`/enterprises?${q}`} periodKey={p.periodKey} />
+        </Suspense>
+      </div>
+      <Suspense fallback={<ChartSkeleton title="园区" height={120} />}>
+        <TownParksWidget parks={p.parks} periodKey={p.periodKey} />
+      </Suspense>
+      <Suspense fallback={<ChartSkeleton title="项目" height={240} />}>
+        <TownProjectsWidget projects={p.projects} periodKey={p.periodKey} allHref={`/projects?${q}`} />
+      </Suspense>
+    </div>
+  );
+}

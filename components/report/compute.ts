@@ -1,0 +1,54 @@
+// What the form shows while typing, computed with the same pure code the server uses:
+// lib/input parses each field, lib/stats gives 同比 and 完成年计划, lib/checks flags the figures.
+import { missingExplanations, runChecks, type CheckResult, type Issue } from "@/lib/checks";
+import { parseFigure } from "@/lib/input";
+import { lossChange, planCompletionPercent, yoyPercent, type LossChange } from "@/lib/stats";
+import type { FormIndicator, ReportView } from "./types";
+
+export type RowState = {
+  indicator: FormIndicator;
+  raw: string;
+  /** The parsed figure in the indicator's unit (exact decimal string), null when empty or invalid. */
+  value: string | null;
+  error: string | null;
+  yoy: number | null;
+  loss: LossChange | null;
+  completion: number | null;
+  errors: Issue[];
+  warnings: Issue[];
+};
+
+export type FormState = {
+  rows: RowState[];
+  checks: CheckResult;
+  missing: Issue[];
+  fieldErrorCount: number;
+};
+
+const toNumber = (d: { toNumber(): number } | null) => (d === null ? null : d.toNumber());
+
+export function computeForm(view: Pick<ReportView, "indicators" | "period" | "previousYtd" | "lastYear" | "plans">, raw: Record<string, string>, explanations: Record<string, string>): FormState {
+  const parsed = view.indicators.map((ind) => {
+    const text = raw[ind.code] ?? "";
+    const r = parseFigure(text, { unit: ind.unit, integerOnly: ind.integerOnly, allowNegative: ind.allowNegative });
+    return { ind, text, value: r.ok ? r.value : null, error: r.ok ? null : r.message };
+  });
+  const values: Record<string, string> = {};
+  for (const p of parsed) if (p.value !== null) values[p.ind.code] = p.value;
+  const checks = runChecks({ month: view.period.month, indicators: view.indicators, values, previousYtd: view.previousYtd, lastYear: view.lastYear, plans: view.plans });
+  const rows = parsed.map(({ ind, text, value, error }) => {
+    const base = view.lastYear[ind.code] ?? null;
+    return {
+      indicator: ind,
+      raw: text,
+      value,
+      error,
+      yoy: toNumber(yoyPercent(value, base)),
+      loss: lossChange(value, base),
+      completion: toNumber(planCompletionPercent(value, view.plans[ind.code] ?? null)),
+      errors: checks.errors.filter((i) => i.indicator === ind.code),
+      warnings: checks.warnings.filter((i) => i.indicator === ind.code),
+    };
+  });
+  return { rows, checks, missing: missingExplanations(checks.warnings, explanations), fieldErrorCount: parsed.filter((p) => p.error).length };
+}

@@ -1,0 +1,165 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { formatFigureForInput, parseFigure } from "@/lib/input";
+import { saveReportAction, submitReportAction } from "@/lib/reports/actions";
+import { CheckPanel } from "./check-panel";
+import { computeForm } from "./compute";
+import { ConflictPanel } from "./conflict-panel";
+import { FigureRow } from "./figure-row";
+import type { ActionResult, ConflictInfo, FormIndicator, ReportSnapshot, ReportView } from "./types";
+import { useSaveOnLeave } from "./use-save-on-leave";
+
+type Props = { view: ReportView; editable: boolean };
+type Flash = { tone: "ok" | "error"; text: string } | null;
+
+function rawOf(indicators: FormIndicator[], values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(indicators.map((i) => [i.code, formatFigureForInput(values[i.code] ?? null, i.precision)]));
+}
+
+const snapshotOf = (v: ReportSnapshot): ReportSnapshot => ({ version: v.version, status: v.status, values: v.values, explanations: v.explanations, updatedBy: v.updatedBy, updatedAt: v.updatedAt });
+
+export function ReportForm({ view, editable }: Props) {
+  const router = useRouter();
+  const [base, setBase] = useState<ReportSnapshot>(() => snapshotOf(view));
+  const [raw, setRaw] = useState(() => rawOf(view.indicators, view.values));
+  const [explanations, setExplanations] = useState<Record<string, string>>(() => ({ ...view.explanations }));
+  const [dirty, setDirty] = useState(false);
+  const [conflict, setConflict] = useState<ConflictInfo | null>(null);
+  const [flash, setFlash] = useState<Flash>(null);
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [pending, startTransition] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const state = useMemo(() => computeForm(view, raw, explanations), [view, raw, explanations]);
+  const canType = editable && !pending;
+
+  function adopt(s: ReportSnapshot) {
+    setBase(s);
+    setRaw(rawOf(view.indicators, s.values));
+    setExplanations({ ...s.explanations });
+    setDirty(false);
+    setServerErrors({});
+  }
+
+  // New data from the server (another action on this page, a refresh): take it unless the user is mid-edit.
+  useEffect(() => {
+    if (view.version !== base.version && !dirty) adopt(snapshotOf(view));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [view.version, view.status]);
+
+  const payload = () => ({ town: view.town.code, period: view.period.key, version: base.version, values: raw, explanations });
+
+  function handle(result: ActionResult) {
+    if (result.ok) {
+      if (result.snapshot) adopt(result.snapshot);
+      setConflict(null);
+      setFlash({ tone: "ok", text: result.message });
+      return;
+    }
+    if (result.snapshot) setBase(result.snapshot);
+    if (result.conflict) {
+      setConflict(result.conflict);
+      // Fresh status and banner from the server; the typed figures stay (the form is dirty).
+      router.refresh();
+    }
+    setServerErrors(result.fieldErrors ?? {});
+    setFlash({ tone: "error", text: result.message });
+  }
+
+  const run = (action: typeof saveReportAction) => startTransition(async () => handle(await action(payload())));
+
+  useSaveOnLeave({ enabled: editable && dirty && !conflict && state.fieldErrorCount === 0, url: `/api/v1/reports/${view.town.code}/${view.period.key}`, body: payload, onSaved: (s) => { adopt(s); setFlash({ tone: "ok", text: "已自动保存草稿" }); router.refresh(); }, onConflict: setConflict });
+
+  function focusNext(code: string) {
+    const inputs = Array.from(formRef.current?.querySelectorAll<HTMLInputElement>("input[data-figure-input]:not([disabled])") ?? []);
+    const i = inputs.findIndex((el) => el.dataset.figureInput === code);
+    if (i >= 0 && i + 1 < inputs.length) inputs[i + 1].focus();
+    else formRef.current?.querySelector<HTMLButtonElement>("button[data-save]")?.focus();
+  }
+
+  function reapplyMine(latest: ConflictInfo) {
+    // Three-way: a field the user changed keeps their text; every other field takes the latest value.
+    const merged = rawOf(view.indicators, latest.values);
+    for (const ind of view.indicators) {
+      const r = parseFigure(raw[ind.code] ?? "", { unit: ind.unit, integerOnly: ind.integerOnly, allowNegative: ind.allowNegative });
+      const mine = r.ok ? r.value : raw[ind.code];
+      const before = base.values[ind.code] ?? null;
+      const changed = mine === null || before === null ? mine !== before : Number(mine) !== Number(before);
+      if (changed) merged[ind.code] = raw[ind.code] ?? "";
+    }
+    setBase(latest);
+    setRaw(merged);
+    setExplanations({ ...latest.explanations, ...Object.fromEntries(Object.entries(explanations).filter(([k, v]) => v !== (base.explanations[k] ?? ""))) });
+    setDirty(true);
+    setConflict(null);
+    setFlash({ tone: "ok", text: `已载入最新数据（版本 ${latest.version}）并保留了您的修改，请核对后再保存` });
+    router.refresh();
+  }
+
+  const blocked = state.checks.errors.length > 0 ? "存在逻辑性审核错误，修正后才能报送" : state.fieldErrorCount > 0 ? "有填写格式错误" : state.missing.length > 0 ? `还有 ${state.missing.length} 项核实性提示未填写说明` : null;
+  const m = view.period.month;
+
+  return (
+    <form ref={formRef} onSubmit={(e) => e.preventDefault()} className="space-y-4" aria-label="乡镇工业月报">
+      {conflict && <ConflictPanel conflict={conflict} indicators={view.indicators} mine={raw} onReapply={() => reapplyMine(conflict)} onDiscard={() => { adopt(conflict); setConflict(null); setFlash(null); router.refresh(); }} />}
+      <CheckPanel errors={state.checks.errors} warnings={state.checks.warnings} missing={state.missing} fieldErrorCount={state.fieldErrorCount} />
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table className="w-full text-sm">
+          <thead className="bg-slate-50 text-slate-600">
+            <tr>
+              <th scope="col" className="px-3 py-2 text-left font-medium">指标</th>
+              <th scope="col" className="px-3 py-2 text-left font-medium">本期（1–{m}月累计）</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">上年同期</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">同比</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">{m > 1 ? `上月止累计（1–${m - 1}月）` : "上月止累计"}</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">年计划</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">完成年计划</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.rows.map((row) => (
+              <FigureRow
+                key={row.indicator.code}
+                row={serverErrors[row.indicator.code] && !row.error ? { ...row, error: serverErrors[row.indicator.code] } : row}
+                editable={canType}
+                explanation={explanations[row.indicator.code] ?? ""}
+                returned={base.status === "RETURNED"}
+                lastYear={view.lastYear[row.indicator.code] ?? null}
+                previousYtd={view.previousYtd[row.indicator.code] ?? null}
+                plan={view.plans[row.indicator.code] ?? null}
+                onChange={(code, text) => {
+                  setRaw((r) => ({ ...r, [code]: text }));
+                  setDirty(true);
+                }}
+                onExplain={(code, text) => {
+                  setExplanations((x) => ({ ...x, [code]: text }));
+                  setDirty(true);
+                }}
+                onEnter={focusNext}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {editable && (
+        <div className="sticky bottom-0 flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white/95 px-4 py-3 shadow">
+          <button type="button" data-save onClick={() => run(saveReportAction)} disabled={pending || !!conflict} className="rounded border border-brand-600 px-4 py-1.5 text-sm text-brand-700 hover:bg-brand-50 disabled:opacity-50">
+            保存草稿
+          </button>
+          <button type="button" onClick={() => run(submitReportAction)} disabled={pending || !!conflict || blocked !== null} className="rounded bg-brand-700 px-4 py-1.5 text-sm text-white hover:bg-brand-600 disabled:cursor-not-allowed disabled:opacity-50">
+            报送
+          </button>
+          {blocked && <span className="text-sm text-red-700" data-testid="submit-blocked">{blocked}</span>}
+          <span className="text-xs text-slate-500">{pending ? "正在处理…" : dirty ? "有未保存的修改（离开页面时自动保存草稿）" : `版本 ${base.version}`}</span>
+          {flash && (
+            <span role="status" className={`ml-auto text-sm ${flash.tone === "ok" ? "text-green-700" : "text-red-700"}`}>
+              {flash.text}
+            </span>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}

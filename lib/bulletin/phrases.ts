@@ -1,0 +1,46 @@
+// Bulletin wording: each helper answers null when its figure is missing, so a sentence is
+// dropped whole rather than printed with "—", "xx" or "NaN".
+import type { Cell } from "@/lib/overview/compute";
+import { formatGrowth, formatNumber, formatPercent, formatScheduleGap, formatYi, roundHalfUp, yoyPercent } from "@/lib/stats";
+
+/** "12.35亿元" (county totals: two decimals). */
+export const yi = (wan: string | null | undefined, digits = 2) => (wan == null ? null : `${formatYi(wan, digits)}亿元`);
+
+/** "同比增长12.3%" / "同比下降4.5%" / "同比持平"; "扭亏为盈"/"减亏"/"增亏" on a loss base; null when there is no base. */
+export function growthPhrase(cell: Pick<Cell, "yoyPercent" | "lossChange"> | undefined, digits = 1): string | null {
+  if (!cell) return null;
+  if (cell.lossChange) return cell.lossChange === "持平" ? "亏损额与上年同期持平" : cell.lossChange === "扭亏为盈" ? "同比扭亏为盈" : `同比${cell.lossChange}`;
+  if (cell.yoyPercent === null) return null;
+  return `同比${formatGrowth(cell.yoyPercent, digits)}`;
+}
+
+export const growthOf = (value: string | null, base: string | null, digits = 1) => {
+  const g = yoyPercent(value, base);
+  return g === null ? null : `同比${formatGrowth(g, digits)}`;
+};
+
+export const completionPhrase = (cell: Cell | undefined, digits = 1) => (cell?.planCompletionPercent == null ? null : `完成年计划的${formatPercent(cell.planCompletionPercent, digits)}`);
+
+export const schedulePhrase = (cell: Cell | undefined) => (cell?.scheduleGapPoints == null ? null : formatScheduleGap(cell.scheduleGapPoints, 1));
+
+export const count = (n: number | string | null | undefined, unit: string) => (n == null ? null : `${formatNumber(n, 0)}${unit}`);
+
+/** Joins the clauses that exist with "，"; null when the first (the figure itself) is missing. */
+export function clause(head: string | null, ...rest: (string | null)[]): string | null {
+  if (head === null) return null;
+  return [head, ...rest.filter((x): x is string => x !== null)].join("，");
+}
+
+/** Clauses joined with "；" and closed with "。"; null when none exist. */
+export function sentence(prefix: string, clauses: (string | null)[]): string | null {
+  const present = clauses.filter((c): c is string => c !== null && c !== "");
+  return present.length === 0 ? null : `${prefix}${present.join("；")}。`;
+}
+
+export const names = (list: string[]) => list.join("、");
+
+/** Whether a schedule gap reads as 落后 after rounding to the shown digit (−0.04 reads 持平). */
+export const isBehind = (points: number | null) => points !== null && roundHalfUp(points, 1)!.isNeg() && !roundHalfUp(points, 1)!.isZero();
+
+/** "全县" / "全市" (a county-level city) / "全区": how the county names itself. */
+export const whole = (county: { name: string }) => `全${county.name.endsWith("市") ? "市" : county.name.endsWith("区") ? "区" : "县"}`;

@@ -1,0 +1,78 @@
+import "server-only";
+// Bulletin revisions: the generated text, a reviewer's edited draft, and every published version
+// (kept, never overwritten). Publishing is audited in the same transaction.
+import { ApiError, forbidden, notFound } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit";
+import { getPrisma } from "@/lib/db/client";
+import { canPublishBulletin, canViewSubmissions, type Caller } from "@/lib/permissions";
+import { getRegionByCode, type RegionRef } from "@/lib/regions";
+import { listReportedPeriods } from "@/lib/reports/periods";
+import { formatPeriodRange, parsePeriod, type Period } from "@/lib/stats";
+import { composeBulletin, sectionsToText, textToSections } from "./compose";
+import { getBulletinData } from "./data";
+import type { BulletinData, Section } from "./types";
+
+export type BulletinRevision = { id: number; revision: number; status: "DRAFT" | "PUBLISHED"; title: string; body: string; publishedAt: Date | null; createdAt: Date };
+
+/** The county and period a bulletin request names; the caller must be county staff. */
+export async function bulletinTarget(user: Caller, regionCode: string | undefined, periodKey: string | undefined): Promise<{ county: RegionRef; period: Period }> {
+  const county = regionCode ? await getRegionByCode(regionCode) : user.regionId ? await getPrisma().region.findUnique({ where: { id: user.regionId }, select: { id: true, code: true, name: true, level: true, parentId: true, kind: true } }) : null;
+  if (!county || county.level !== "COUNTY") throw notFound(`县（市、区）${regionCode ?? ""}`);
+  if (!(await canViewSubmissions(user, county.id))) throw forbidden();
+  const period = periodKey ? parsePeriod(periodKey) : (await listReportedPeriods(county.id))[0] ?? null;
+  if (!period) throw new ApiError(periodKey ? "bad_request" : "not_found", periodKey ? "统计期格式应为 YYYY-MM" : `${county.name}暂无已报送的数据`);
+  return { county, period };
+}
+
+export async function listRevisions(countyId: number, period: Period): Promise<BulletinRevision[]> {
+  return getPrisma().bulletin.findMany({
+    where: { regionId: countyId, year: period.year, month: period.month },
+    select: { id: true, revision: true, status: true, title: true, body: true, publishedAt: true, createdAt: true },
+    orderBy: { revision: "desc" },
+  });
+}
+
+export type BulletinView = { data: BulletinData; generated: { title: string; text: string }; current: { title: string; sections: Section[]; source: "generated" | "draft" | "published"; revision: number | null }; revisions: BulletinRevision[] };
+
+/** What the page, the print view and the Word export show: the latest revision, else the generated text. */
+export async function getBulletinView(county: RegionRef, period: Period): Promise<BulletinView> {
+  const [data, revisions] = await Promise.all([getBulletinData(county, period.year, period.month), listRevisions(county.id, period)]);
+  const composed = composeBulletin(data);
+  const generated = { title: composed.title, text: sectionsToText(composed.sections) };
+  const latest = revisions[0];
+  const current = latest
+    ? { title: latest.title, sections: textToSections(latest.body), source: latest.status === "PUBLISHED" ? ("published" as const) : ("draft" as const), revision: latest.revision }
+    : { title: composed.title, sections: composed.sections, source: "generated" as const, revision: null };
+  return { data, generated, current, revisions };
+}
+
+const clean = (s: string) => s.replace(/\r\n/g, "\n").trim();
+
+/** Saves the reviewer's text as the draft (updating the open draft) or publishes it as a new kept version. */
+export async function saveBulletin(user: Caller, county: RegionRef, period: Period, input: { title: string; body: string; publish: boolean }) {
+  if (!(await canPublishBulletin(user, county.id))) throw new ApiError("forbidden", "只有县局审核员可以编辑和发布通报");
+  const title = clean(input.title).slice(0, 120);
+  const body = clean(input.body);
+  if (!title || !body) throw new ApiError("bad_request", "标题和正文不能为空");
+  if (/NaN|undefined|Infinity/.test(body)) throw new ApiError("bad_request", "正文中含有无效数值（NaN/undefined），请修改后再保存");
+  const where = { regionId: county.id, year: period.year, month: period.month };
+  return getPrisma().$transaction(async (tx) => {
+    const latest = await tx.bulletin.findFirst({ where, orderBy: { revision: "desc" }, select: { id: true, revision: true, status: true, body: true, title: true } });
+    const status = input.publish ? ("PUBLISHED" as const) : ("DRAFT" as const);
+    const data = { title, body, status, publishedAt: input.publish ? new Date() : null, createdById: user.id };
+    const saved =
+      latest?.status === "DRAFT"
+        ? await tx.bulletin.update({ where: { id: latest.id }, data, select: { id: true, revision: true } })
+        : await tx.bulletin.create({ data: { ...where, revision: (latest?.revision ?? 0) + 1, ...data }, select: { id: true, revision: true } });
+    await recordAudit(tx, user, [
+      {
+        action: input.publish ? "publish" : "update", entity: "Bulletin", entityId: saved.id, ...where,
+        field: input.publish ? `发布第${saved.revision}版` : "通报草稿",
+        oldValue: latest?.status === "DRAFT" ? latest.body.slice(0, 2000) : null,
+        newValue: body.slice(0, 2000),
+        reason: `${county.name}${formatPeriodRange(period.year, period.month)}通报`,
+      },
+    ]);
+    return saved;
+  });
+}

@@ -1,0 +1,30 @@
+import "server-only";
+// The towns a caller may read, as ids for `where` clauses: lists and exports put them in the
+// query itself, so a caller outside the county gets an empty result, not a filtered one.
+import type { CurrentUser } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db/client";
+import { readScopeRoot, type Caller } from "@/lib/permissions";
+import { getRegionById, isWithin, type RegionRef } from "@/lib/regions";
+
+export type ReadScope = { root: RegionRef; towns: { id: number; code: string; name: string }[] };
+
+export const townIdsOf = (scope: ReadScope | null) => scope?.towns.map((t) => t.id) ?? [];
+
+export async function readScope(user: CurrentUser | Caller): Promise<ReadScope | null> {
+  let root = await readScopeRoot(user);
+  if (!root) return null;
+  const tokenRegion = "token" in user && user.token?.regionId ? user.token.regionId : null;
+  if (tokenRegion) {
+    if (!(await isWithin(tokenRegion, root.id))) return null;
+    root = await getRegionById(tokenRegion);
+    if (!root) return null;
+  }
+  const towns = await getPrisma().$queryRaw<{ id: number; code: string; name: string }[]>`
+    WITH RECURSIVE sub(id) AS (
+      SELECT id FROM "Region" WHERE id = ${root.id}
+      UNION ALL SELECT r.id FROM "Region" r JOIN sub ON r."parentId" = sub.id
+    )
+    SELECT r.id, r.code, r.name FROM sub JOIN "Region" r ON r.id = sub.id
+    WHERE r.level = 'TOWN' ORDER BY r."sortOrder", r.code`;
+  return { root, towns };
+}

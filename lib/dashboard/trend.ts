@@ -1,0 +1,15 @@
+import "server-only";
+import { getPrisma } from "@/lib/db/client";
+import { getSeries } from "@/lib/overview/series";
+import type { RegionRef } from "@/lib/regions";
+import type { Period } from "@/lib/stats";
+import { chartUnit, trendRows } from "./chart-rows";
+
+/** This year's months to the period beside last year's, for one indicator (by code). */
+export async function getTrend(region: RegionRef, period: Period, code: string) {
+  const indicator = await getPrisma().indicator.findUnique({ where: { code }, select: { id: true, code: true, name: true, unit: true, kind: true, precision: true } });
+  if (!indicator) return null;
+  const unit = chartUnit(indicator);
+  const points = await getSeries(region, indicator, { year: period.year, month: 1 }, period);
+  return { indicator: { code: indicator.code, name: indicator.name, kind: indicator.kind }, unit, rows: trendRows(points, unit) };
+}

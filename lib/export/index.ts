@@ -1,0 +1,47 @@
+import "server-only";
+// Which table an export asks for, built for the caller's readable scope with the list's own filters.
+import type { ApiUser } from "@/lib/api/auth";
+import { readableRegion } from "@/lib/api/context";
+import { forbidden, notFound } from "@/lib/api/errors";
+import { attractionFilterSchema } from "@/lib/attraction/filters";
+import { choosePeriod } from "@/lib/dashboard/period";
+import { readScope, townIdsOf } from "@/lib/dashboard/scope";
+import { enterpriseFilterSchema } from "@/lib/enterprises/filters";
+import { INDICATORS } from "@/lib/indicators/catalog";
+import { projectFilterSchema } from "@/lib/projects/filters";
+import type { ExportTable } from "./table";
+import { attractionTable, enterprisesTable, parksTable, projectsTable } from "./tables-registry";
+import { overviewTable, privateEconomyTable } from "./tables-regional";
+
+export const EXPORT_TABLES = ["overview", "enterprises", "projects", "parks", "attraction", "private-economy"] as const;
+export type ExportTableName = (typeof EXPORT_TABLES)[number];
+
+export async function buildExportTable(user: ApiUser, name: ExportTableName, params: Record<string, string>): Promise<ExportTable> {
+  const scope = await readScope(user);
+  if (!scope) throw forbidden();
+  const region = params.region ? await readableRegion(user, params.region) : scope.root;
+  const { period, invalid } = await choosePeriod(region.id, params.period);
+  if (invalid) throw notFound(`统计期 ${params.period} `);
+  const ids = townIdsOf(scope);
+  const scopeName = scope.root.name;
+  switch (name) {
+    case "overview": {
+      if (!period) throw notFound("本期数据");
+      const code = INDICATORS.some((i) => i.code === params.indicator) ? params.indicator : "gross_output";
+      const t = await overviewTable(region, period, code);
+      if (!t) throw notFound("指标");
+      return t;
+    }
+    case "private-economy":
+      if (!period || region.level === "TOWN") throw notFound("本期数据");
+      return privateEconomyTable(region, period);
+    case "enterprises":
+      return enterprisesTable(ids, period, enterpriseFilterSchema.parse(params), scopeName);
+    case "projects":
+      return projectsTable(ids, period, projectFilterSchema.parse(params), scopeName);
+    case "parks":
+      return parksTable(ids, period, scopeName);
+    case "attraction":
+      return attractionTable(ids, period, attractionFilterSchema.parse(params), scopeName);
+  }
+}

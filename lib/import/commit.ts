@@ -1,0 +1,84 @@
+import "server-only";
+// Import workflow, step 2: commit. All or nothing in one transaction: the records are planned
+// again against fresh data inside it, written in batches, audited, and the job marked committed.
+// Any failure rolls everything back and leaves the job FAILED with a Chinese message.
+import { ApiError, notFound } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit";
+import { currentDatabaseKind, getPrisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Caller } from "@/lib/permissions";
+import { loadRefs } from "./facts";
+import { planImport } from "./planner";
+import type { AnyRecord } from "./records";
+import { countOps } from "./plan-types";
+import { importScope } from "./service";
+import type { ImportSummary } from "./summary";
+import { IMPORT_KIND_LABELS } from "./types";
+import { WriteContext, type CommitHooks } from "./write-context";
+import { writeEnterprises, writeEnterpriseValues } from "./write-enterprises";
+import { writePlans, writeTownValues } from "./write-figures";
+import { writeProjects } from "./write-projects";
+
+const json = (x: ImportSummary) => x as unknown as Prisma.InputJsonValue;
+
+export async function commitImport(user: Caller, jobId: number, hooks: CommitHooks = {}) {
+  const db = getPrisma();
+  const scope = await importScope(user);
+  const job = await db.importJob.findFirst({ where: { id: jobId, createdById: user.id }, select: { id: true, status: true, summary: true, rowsTotal: true } });
+  if (!job) throw notFound("导入任务");
+  const summary = job.summary as unknown as ImportSummary;
+  if (summary.scopeRegionId !== scope.regionId) throw new ApiError("forbidden", "没有权限提交该导入任务");
+  if (job.status === "COMMITTED") throw new ApiError("conflict", "该文件已导入，无需重复提交");
+  if (job.status !== "PREVIEWED") throw new ApiError("conflict", job.status === "RUNNING" ? "该导入正在进行中" : "该导入已失败，请重新上传文件");
+  if (!summary.records || summary.counts.errors > 0) throw new ApiError("unprocessable", "预览中有错误，请修正文件后重新上传");
+  // Claim the job: a second click (or another instance) finds it RUNNING.
+  const claimed = await db.importJob.updateMany({ where: { id: jobId, status: "PREVIEWED" }, data: { status: "RUNNING", rowsDone: 0 } });
+  if (claimed.count === 0) throw new ApiError("conflict", "该导入正在进行中");
+
+  const started = Date.now();
+  // Progress is visible to other requests only on a PostgreSQL server (PGlite has one connection, held by the transaction).
+  const progress = currentDatabaseKind() === "postgres" ? throttledProgress(jobId) : undefined;
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const refs = await loadRefs(tx, summary.kind, scope.county, scope.onlyTownId, summary.period);
+        const plan = await planImport(tx, summary.kind, JSON.parse(summary.records!) as AnyRecord[], refs);
+        const planned = Date.now();
+        const errors = plan.planned.problems.filter((p) => p.severity === "error");
+        if (errors.length > 0) throw new ApiError("conflict", `数据在预览后发生变化，导入未执行：${errors.slice(0, 3).map((e) => `第${e.row}行 ${e.message}`).join("；")}`);
+        const ctx = new WriteContext(tx, user, refs.indicators, jobId, { ...hooks, onProgress: progress });
+        switch (plan.kind) {
+          case "town_values": await writeTownValues(ctx, plan.planned.writes); break;
+          case "plans": await writePlans(ctx, plan.planned.writes); break;
+          case "enterprises": await writeEnterprises(ctx, plan.planned.writes); break;
+          case "enterprise_values": await writeEnterpriseValues(ctx, plan.planned.writes); break;
+          case "projects": await writeProjects(ctx, plan.planned.writes); break;
+        }
+        const written = Date.now();
+        await ctx.flushAudit();
+        const counts = countOps(plan.planned.actions);
+        if (ctx.audit.length > 0) {
+          await recordAudit(tx, user, [{ action: "import", entity: "ImportJob", entityId: jobId, regionId: scope.regionId, field: IMPORT_KIND_LABELS[summary.kind], newValue: `新增${counts.create}、更新${counts.update}、未变${counts.unchanged}` }]);
+        }
+        const result = { created: counts.create, updated: counts.update, unchanged: counts.unchanged, auditEntries: ctx.audit.length, seconds: (Date.now() - started) / 1000, timings: { planMs: planned - started, writeMs: written - planned, auditMs: Date.now() - written } };
+        await tx.importJob.update({ where: { id: jobId }, data: { status: "COMMITTED", rowsDone: job.rowsTotal, finishedAt: new Date(), summary: json({ ...summary, records: undefined, result }) } });
+        return { jobId, status: "COMMITTED" as const, ...result };
+      },
+      { timeout: 10 * 60_000, maxWait: 60_000 },
+    );
+  } catch (error) {
+    const message = error instanceof ApiError ? error.message : "导入失败，所有数据均未写入，请稍后重试";
+    if (!(error instanceof ApiError)) console.error("import commit failed", { jobId, error });
+    await db.importJob.update({ where: { id: jobId }, data: { status: "FAILED", finishedAt: new Date(), summary: json({ ...summary, records: undefined, error: message }) } });
+    throw error instanceof ApiError ? error : new ApiError("internal", message);
+  }
+}
+
+function throttledProgress(jobId: number) {
+  let last = 0;
+  return (rowsDone: number) => {
+    if (Date.now() - last < 500) return;
+    last = Date.now();
+    getPrisma().importJob.update({ where: { id: jobId }, data: { rowsDone } }).catch(() => {});
+  };
+}

@@ -1,0 +1,63 @@
+import "server-only";
+// Reading an upload from a request without ever holding more than the size limit in memory.
+import { z } from "zod";
+import { ApiError } from "@/lib/api/errors";
+import { parsePeriod, type Period } from "@/lib/stats";
+import { MAX_UPLOAD_BYTES, MB } from "./limits";
+import { IMPORT_KINDS, type ImportKind } from "./types";
+
+const FORM_OVERHEAD = 64 * 1024;
+const tooBig = () => new ApiError("bad_request", `文件大小超过 ${MB(MAX_UPLOAD_BYTES)} 上限，请拆分后分批导入`);
+
+async function readBodyLimited(request: Request, limit: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw tooBig();
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooBig();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) (out.set(c, at), (at += c.length));
+  return out;
+}
+
+const fields = z.object({
+  kind: z.enum(IMPORT_KINDS, { message: "请选择导入的数据类型" }),
+  period: z.string().optional().transform((s, ctx) => {
+    if (!s) return null;
+    const p = /^\d{4}$/.test(s) ? { year: Number(s), month: 12 } : parsePeriod(s);
+    if (!p) ctx.addIssue({ code: "custom", message: "统计期格式应为 YYYY-MM" });
+    return p;
+  }),
+});
+
+export type UploadForm = { kind: ImportKind; period: Period | null; fileName: string; bytes: Buffer };
+
+export async function readUploadForm(request: Request): Promise<UploadForm> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.startsWith("multipart/form-data")) throw new ApiError("bad_request", "请以 multipart/form-data 方式上传文件");
+  const body = await readBodyLimited(request, MAX_UPLOAD_BYTES + FORM_OVERHEAD);
+  let form: FormData;
+  try {
+    form = await new Response(body as BodyInit, { headers: { "content-type": type } }).formData();
+  } catch {
+    throw new ApiError("bad_request", "上传内容无法解析，请重新选择文件");
+  }
+  const file = form.get("file");
+  if (!(file instanceof Blob) || file.size === 0) throw new ApiError("bad_request", "请选择要导入的文件");
+  if (file.size > MAX_UPLOAD_BYTES) throw tooBig();
+  const parsed = fields.parse({ kind: form.get("kind") ?? undefined, period: (form.get("period") as string | null) || undefined });
+  const fileName = "name" in file && typeof file.name === "string" && file.name ? file.name : "upload.xlsx";
+  return { ...parsed, fileName, bytes: Buffer.from(await file.arrayBuffer()) };
+}

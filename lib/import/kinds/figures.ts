@@ -1,0 +1,71 @@
+// Town monthly figures and annual plans: one row per region, one column per indicator.
+import { indicatorField, indicatorSpecs, PERIOD, TOWN, YEAR, type IndicatorRef } from "../columns";
+import type { FieldSpec } from "../headers";
+import type { PlanRecord, TownValuesRecord, Figures } from "../records";
+import { townResolver, type Refs } from "../refs";
+import type { RowReader } from "../rows";
+import { parseYearText } from "../values";
+
+const townIndicators = (refs: Refs) => refs.indicators.filter((i) => i.onTownForm);
+
+export function readFigures(r: RowReader, indicators: readonly IndicatorRef[]): Figures {
+  const values: Figures = {};
+  for (const ind of indicators) {
+    const v = r.figure(indicatorField(ind.code), { unit: ind.unit, integerOnly: ind.integerOnly, allowNegative: ind.allowNegative });
+    if (typeof v === "string") values[ind.code] = v;
+  }
+  return values;
+}
+
+function resolveRegion(r: RowReader, refs: Refs, allowCounty: boolean) {
+  const raw = r.required("town", "乡镇");
+  if (raw === null) return null;
+  const county = allowCounty && (raw === refs.county.name || raw === refs.county.code || /^(全县|全市|全区|合计)$/.test(raw)) ? refs.county : null;
+  const town = county ?? townResolver(refs)(raw);
+  if (!town) {
+    r.problem("town", `未知乡镇“${raw}”：${refs.county.name}没有该乡镇（街道）`);
+    return null;
+  }
+  if (refs.onlyTownId !== null && town.id !== refs.onlyTownId) {
+    r.problem("town", `只能导入本镇的数据，“${town.name}”不是您所在的乡镇`);
+    return null;
+  }
+  return town;
+}
+
+/** A row without a single figure is skipped with a warning (often a subtotal or a note). */
+const hasAny = (values: Figures, r: RowReader) => {
+  const any = Object.keys(values).length > 0;
+  if (!any && r.ok) r.problem(null, "该行没有任何指标数值，已跳过", "warning");
+  return any;
+};
+
+export const townValuesKind = {
+  specs: (refs: Refs): FieldSpec[] => [TOWN, PERIOD, ...indicatorSpecs(townIndicators(refs))],
+  parse(r: RowReader, refs: Refs): TownValuesRecord | null {
+    const town = resolveRegion(r, refs, false);
+    const period = r.period(refs.defaultPeriod);
+    const values = readFigures(r, townIndicators(refs));
+    if (!town || !period || !r.ok || !hasAny(values, r)) return null;
+    return { src: r.src, townId: town.id, townName: town.name, year: period.year, month: period.month, values };
+  },
+  key: (x: TownValuesRecord) => `${x.townId}|${x.year}|${x.month}`,
+  keyLabel: "同一乡镇、同一统计期",
+};
+
+export const plansKind = {
+  specs: (refs: Refs): FieldSpec[] => [{ ...TOWN, aliases: [...TOWN.aliases, "地区名称"] }, YEAR, ...indicatorSpecs(townIndicators(refs))],
+  parse(r: RowReader, refs: Refs): PlanRecord | null {
+    const region = resolveRegion(r, refs, refs.onlyTownId === null);
+    let year = r.has("year") ? r.read("year", parseYearText) : null;
+    if (year === null) year = refs.defaultPeriod?.year ?? null;
+    if (year === null) r.problem("year", "未指定计划年度：请在页面上选择年度，或在表中增加“年度”列");
+    const values = readFigures(r, townIndicators(refs));
+    if (!region || !year || !r.ok || !hasAny(values, r)) return null;
+    return { src: r.src, regionId: region.id, regionName: region.name, year, values };
+  },
+  key: (x: PlanRecord) => `${x.regionId}|${x.year}`,
+  keyLabel: "同一地区、同一年度",
+};
+
+export { resolveRegion };

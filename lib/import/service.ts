@@ -1,0 +1,97 @@
+import "server-only";
+// Import workflow, step 1: upload → preview. Nothing is written except the ImportJob row that
+// holds the preview (and the parsed records the commit will replay).
+import { createHash } from "node:crypto";
+import { ApiError, forbidden, notFound } from "@/lib/api/errors";
+import { getPrisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { canImport, type Caller } from "@/lib/permissions";
+import { getRegionById } from "@/lib/regions";
+import type { Period } from "@/lib/stats";
+import { loadRefs } from "./facts";
+import { ImportRefused } from "./limits";
+import { hasErrors, parseImport } from "./parse";
+import { planImport } from "./planner";
+import { countOps } from "./plan-types";
+import { readUpload } from "./read";
+import type { TownRef } from "./refs";
+import { trimForDisplay, type ImportSummary } from "./summary";
+import type { ImportKind } from "./types";
+
+export type ImportScope = { county: TownRef; onlyTownId: number | null; regionId: number };
+
+/** A reviewer imports into their county; a reporter only into their own town. */
+export async function importScope(user: Caller): Promise<ImportScope> {
+  const own = user.regionId ? await getRegionById(user.regionId) : null;
+  if (!own) throw forbidden();
+  if (user.role === "REPORTER" && own.level === "TOWN" && own.parentId) {
+    const county = await getRegionById(own.parentId);
+    if (!county || !(await canImport(user, own.id))) throw forbidden();
+    return { county, onlyTownId: own.id, regionId: own.id };
+  }
+  if (own.level !== "COUNTY" || !(await canImport(user, own.id))) throw new ApiError("forbidden", "没有数据导入权限");
+  return { county: own, onlyTownId: null, regionId: own.id };
+}
+
+export type PreviewInput = { kind: ImportKind; fileName: string; bytes: Buffer; period: Period | null };
+
+export async function previewImport(user: Caller, input: PreviewInput) {
+  const scope = await importScope(user);
+  const db = getPrisma();
+  const fileHash = createHash("sha256").update(input.bytes).digest("hex");
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (name: string) => {
+    timings[name] = Math.round(performance.now() - mark);
+    mark = performance.now();
+  };
+  let sheets;
+  try {
+    sheets = await readUpload(input.bytes, input.fileName);
+  } catch (e) {
+    if (e instanceof ImportRefused) throw new ApiError("unprocessable", e.message);
+    throw e;
+  }
+  lap("readMs");
+  const refs = await loadRefs(db, input.kind, scope.county, scope.onlyTownId, input.period);
+  lap("refsMs");
+  const parsed = parseImport(input.kind, sheets, refs);
+  lap("parseMs");
+  const plan = parsed.records.length > 0 ? await planImport(db, input.kind, parsed.records, refs) : null;
+  lap("planMs");
+  const problems = [...parsed.problems, ...(plan?.planned.problems ?? [])];
+  const actions = plan?.planned.actions ?? [];
+  const errors = problems.filter((p) => p.severity === "error").length;
+  const before = await db.importJob.findFirst({ where: { fileHash, kind: input.kind, status: "COMMITTED" }, orderBy: { id: "desc" }, select: { id: true, finishedAt: true } });
+  const summary: ImportSummary = {
+    kind: input.kind,
+    period: input.period,
+    scopeRegionId: scope.regionId,
+    counts: { ...countOps(actions), errors, warnings: problems.length - errors },
+    ...trimForDisplay(problems, actions),
+    records: hasErrors(problems) ? undefined : JSON.stringify(parsed.records),
+    previouslyCommitted: before ? { jobId: before.id, at: (before.finishedAt ?? new Date()).toISOString() } : null,
+  };
+  const job = await db.importJob.create({
+    data: { kind: input.kind, fileName: input.fileName.slice(0, 200), fileHash, status: "PREVIEWED", rowsTotal: parsed.rowsTotal, summary: summary as unknown as Prisma.InputJsonValue, createdById: user.id },
+    select: { id: true },
+  });
+  lap("saveMs");
+  return { timings, jobId: job.id, status: "PREVIEWED" as const, fileName: input.fileName, rowsTotal: parsed.rowsTotal, rowsDone: 0, ...withoutRecords(summary) };
+}
+
+export function withoutRecords(summary: ImportSummary) {
+  const { records: _r, ...rest } = summary;
+  return { ...rest, committable: _r !== undefined && rest.counts.errors === 0 };
+}
+
+/** A job as the progress bar and the preview page show it; only its creator sees it. */
+export async function getImportJob(user: Caller, id: number) {
+  const job = await getPrisma().importJob.findFirst({
+    where: { id, createdById: user.id },
+    select: { id: true, kind: true, fileName: true, status: true, rowsTotal: true, rowsDone: true, summary: true, createdAt: true, finishedAt: true },
+  });
+  if (!job) throw notFound("导入任务");
+  const summary = job.summary as unknown as ImportSummary;
+  return { jobId: job.id, fileName: job.fileName, status: job.status, rowsTotal: job.rowsTotal, rowsDone: job.rowsDone, createdAt: job.createdAt, finishedAt: job.finishedAt, ...withoutRecords(summary) };
+}

@@ -1,0 +1,35 @@
+// Shapes shared by the import pipeline: file → sheets of text cells → typed records + problems.
+
+export const IMPORT_KINDS = ["town_values", "enterprises", "enterprise_values", "projects", "plans"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
+  town_values: "乡镇月报数据",
+  enterprises: "企业名录",
+  enterprise_values: "企业月度数据",
+  projects: "项目",
+  plans: "年度计划",
+};
+
+export function isImportKind(x: string): x is ImportKind {
+  return (IMPORT_KINDS as readonly string[]).includes(x);
+}
+
+/** One cell as read: its text (numbers as their shortest decimal text), or null when empty. */
+export type RawCell = { text: string | null; problem?: string };
+
+export type RawSheet = { name: string; rows: RawCell[][] };
+
+export type Severity = "error" | "warning";
+
+/** A problem found in the file: where (sheet, 1-based row as Excel shows it, column header) and why, in Chinese. */
+export type Problem = { sheet: string; row: number | null; column: string | null; message: string; severity: Severity };
+
+/** Where a record came from, for messages. */
+export type Source = { sheet: string; row: number };
+
+/** A matched column: which field, which header text in the file, which 0-based column index. */
+export type ColumnMatch = { field: string; header: string; index: number };
+
+/** Marks the template's example row; rows whose first cell starts with it are skipped. */
+export const EXAMPLE_MARK = "示例：";

@@ -1,0 +1,146 @@
+// Import benchmark: 50,000-row workbooks through the same preview and commit as the app, on a
+// fresh in-memory PGlite (the embedded default) or a PostgreSQL server database. Prints the
+// timings; docs/import-benchmark.md records them. As a module, `runImportBench` returns them
+// (scripts/bench/run.ts puts them in docs/benchmarks.md).
+//   npx tsx --conditions=react-server scripts/bench/import.ts [rows]            (PGlite in memory)
+//   BENCH_DATABASE_URL=postgresql://… npx tsx --conditions=react-server scripts/bench/import.ts [rows]
+// With a server URL the database is created if missing, migrated and seeded with the demo county;
+// enterprises left by an earlier run of this benchmark are deleted first, so it can be rerun.
+import { pathToFileURL } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import ExcelJS from "exceljs";
+import pg from "pg";
+import type { CurrentUser } from "@/lib/auth/session";
+import { closeDatabase, createPrismaForPglite, createPrismaForUrl, getPrisma, useDatabase } from "@/lib/db/client";
+import { makeCreditCode } from "@/lib/demo/factories";
+import { seedDemoCounty } from "@/lib/demo/seed";
+import { commitImport } from "@/lib/import/commit";
+import { previewImport } from "@/lib/import/service";
+import type { ImportKind } from "@/lib/import/types";
+import { deployMigrations } from "../lib/migrate.mjs";
+
+export type ImportBenchRow = { file: string; rows: number; previewSeconds: number; commitSeconds: number; totalSeconds: number };
+
+const TOWNS = ["昭阳街道", "临城街道", "戴南镇", "张郭镇", "安丰镇", "戴窑镇", "合陈镇", "永丰镇", "陈堡镇", "竹泓镇", "沙沟镇", "周庄镇", "大营镇"];
+// Serial numbers far above the demo county's (1…≈300), so the benchmark's enterprises are its own.
+const FIRST_SERIAL = 500_000;
+const code = (i: number) => makeCreditCode("321281", FIRST_SERIAL + i);
+const PERIOD = { year: 2024, month: 8 };
+
+async function workbook(rows: number, headers: string[], row: (i: number) => (string | number)[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("数据");
+  ws.addRow(["兴化市企业数据（基准测试）"]);
+  ws.addRow(headers);
+  for (let i = 0; i < rows; i++) ws.addRow(row(i));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Creates the database named in a server URL when it does not exist yet. */
+async function ensureDatabase(url: string) {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  if (!name) return;
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+type Holder = { prisma?: unknown; kind?: "postgres" | "pglite"; pglite?: PGlite };
+
+/**
+ * Imports, one after another, through previewImport and commitImport as the reviewer of the
+ * demo county: a register of `rows` new enterprises, the same register again (nothing changes),
+ * their monthly figures (4 per enterprise), the same figures again, and every figure changed.
+ * `databaseUrl`: a postgresql:// URL (default: a fresh in-memory PGlite); `rows` per file (default
+ * 50,000); `log` gets progress and each phase's timings (default: silent). Leaves the caller's
+ * database connection (lib/db/client) as it found it.
+ */
+export async function runImportBench(opts: { databaseUrl?: string; rows?: number }, log: (line: string) => void = () => {}): Promise<ImportBenchRow[]> {
+  const rows = opts.rows ?? 50_000;
+  const url = opts.databaseUrl;
+  const holder: Holder = ((globalThis as { __tisDb?: Holder }).__tisDb ??= {});
+  const previous = { ...holder };
+
+  if (url) {
+    await ensureDatabase(url);
+    await deployMigrations({ databaseUrl: url });
+    useDatabase(createPrismaForUrl(url), "postgres");
+  } else {
+    const pglite = new PGlite();
+    await deployMigrations({ pglite, databaseUrl: "" });
+    useDatabase(createPrismaForPglite(pglite), "pglite", pglite);
+  }
+  try {
+    const db = getPrisma();
+    if ((await db.region.count()) === 0) {
+      const t = performance.now();
+      await seedDemoCounty(db, { throughYear: 2024, throughMonth: 7 });
+      log(`seed demo county (not part of the import): ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
+    const codes = Array.from({ length: rows }, (_, i) => code(i));
+    const left = await db.$executeRawUnsafe(`DELETE FROM "Enterprise" WHERE "creditCode" = ANY($1::text[])`, codes);
+    if (left > 0) log(`deleted ${left} enterprises left by an earlier run`);
+    // The reviewer as the session would load it (lib/auth/session needs Next's request context).
+    const user: CurrentUser = await db.user.findUniqueOrThrow({
+      where: { username: "reviewer" },
+      select: { id: true, username: true, displayName: true, role: true, regionId: true, mustChangePassword: true, region: { select: { id: true, code: true, name: true, level: true, parentId: true } } },
+    });
+
+    const register = await workbook(rows, ["统一社会信用代码", "企业名称", "所属乡镇", "行业代码", "经济类型", "是否规上"], (i) => [codes[i], `基准测试企业${i}有限公司`, TOWNS[i % TOWNS.length], "C3311", "民营", i % 7 === 0 ? "是" : "否"]);
+    const figures = await workbook(rows, ["信用代码", "企业名称", "工业总产值（万元）", "销售收入", "利润总额", "入库税金"], (i) => [codes[i], `基准测试企业${i}有限公司`, `${(1000 + (i % 5000)) / 10}`, 90 + (i % 4000) / 10, String(5 + (i % 50)), "3.5"]);
+    const changed = await workbook(rows, ["信用代码", "企业名称", "工业总产值（万元）", "销售收入", "利润总额", "入库税金"], (i) => [codes[i], `基准测试企业${i}有限公司`, `${(1000 + (i % 5000)) / 10 + 1}`, 91 + (i % 4000) / 10, String(6 + (i % 50)), "3.6"]);
+    log(`rows per file: ${rows.toLocaleString("en-US")} · database: ${url ? "PostgreSQL server" : "PGlite (in memory)"} · file sizes: register ${(register.length / 1e6).toFixed(1)} MB, figures ${(figures.length / 1e6).toFixed(1)} MB`);
+
+    const files: [string, ImportKind, Buffer][] = [
+      ["企业名录（新建）", "enterprises", register],
+      ["企业名录（重复导入，无变化）", "enterprises", register],
+      ["企业月度数据", "enterprise_values", figures],
+      ["企业月度数据（重复导入，无变化）", "enterprise_values", figures],
+      ["企业月度数据（全部数值修改）", "enterprise_values", changed],
+    ];
+    const out: ImportBenchRow[] = [];
+    for (const [file, kind, bytes] of files) {
+      const t0 = performance.now();
+      const preview = await previewImport(user, { kind, fileName: `${kind}.xlsx`, bytes, period: PERIOD });
+      const t1 = performance.now();
+      if (preview.counts.errors > 0) throw new Error(`${file}: ${preview.problems[0]?.message}`);
+      const result = await commitImport(user, preview.jobId);
+      const t2 = performance.now();
+      const row = { file, rows, previewSeconds: (t1 - t0) / 1000, commitSeconds: (t2 - t1) / 1000, totalSeconds: (t2 - t0) / 1000 };
+      out.push(row);
+      log(`${file}: preview ${row.previewSeconds.toFixed(2)} s ${JSON.stringify(preview.timings)}`);
+      log(`${file}: commit ${row.commitSeconds.toFixed(2)} s ${JSON.stringify(result.timings)} — created ${result.created}, updated ${result.updated}, unchanged ${result.unchanged}, audit entries ${result.auditEntries}`);
+      log(`${file}: total ${row.totalSeconds.toFixed(2)} s`);
+    }
+    return out;
+  } finally {
+    await closeDatabase();
+    if (previous.prisma) Object.assign(holder, previous);
+  }
+}
+
+async function main() {
+  const rows = Number(process.argv[2] ?? 50_000);
+  const url = process.env.BENCH_DATABASE_URL || undefined;
+  const results = await runImportBench({ databaseUrl: url, rows }, (line) => console.log(line));
+  console.log("");
+  console.log(["file", "rows", "preview s", "commit s", "total s"].join("\t"));
+  for (const r of results) console.log([r.file, r.rows, r.previewSeconds.toFixed(2), r.commitSeconds.toFixed(2), r.totalSeconds.toFixed(2)].join("\t"));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().then(
+    () => process.exit(0),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

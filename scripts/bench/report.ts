@@ -1,0 +1,174 @@
+// docs/benchmarks.md, written from one run of `npm run bench`: machine, PostgreSQL, data sizes,
+// generation time, and p50/p95 of each case beside its SQL floor.
+import { execSync } from "node:child_process";
+import os from "node:os";
+import type { SqlRunner } from "./dataset";
+import type { Timing } from "./measure";
+
+export type Machine = { cpus: string; cpuModel: string; memory: string; node: string; os: string };
+export type Server = { version: string; settings: Record<string, string> };
+export type TableSize = { table: string; rows: number; total: string };
+export type Generation = { seconds: number; steps: Record<string, number>; at: string; reused: boolean };
+
+/** Targets from the issue: county overview p95 ≤ 50 ms and ≤ 1.5× its floor; province root p95 ≤ 300 ms. */
+export const TARGETS = { countyP95Ms: 50, countyFloorRatio: 1.5, provinceP95Ms: 300 };
+
+function sh(cmd: string): string | null {
+  try {
+    return execSync(cmd, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+export function describeMachine(): Machine {
+  const lscpu = sh("lscpu") ?? "";
+  const model = /^Model name:\s*(.+)$/m.exec(lscpu)?.[1] ?? os.cpus()[0]?.model ?? "?";
+  const memLine = (sh("free -h") ?? "").split("\n").find((l) => l.startsWith("Mem:"));
+  return {
+    cpus: sh("nproc") ?? String(os.cpus().length),
+    cpuModel: model.trim(),
+    memory: memLine ? memLine.split(/\s+/)[1] : `${(os.totalmem() / 2 ** 30).toFixed(1)}Gi`,
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+  };
+}
+
+const SETTINGS = ["shared_buffers", "work_mem", "effective_cache_size", "max_parallel_workers_per_gather", "jit", "random_page_cost"];
+
+export async function describeServer(sql: SqlRunner): Promise<Server> {
+  const [{ v }] = await sql.query<{ v: string }>("SELECT version() AS v");
+  const rows = await sql.query<{ name: string; setting: string }>(
+    `SELECT name, current_setting(name) AS setting FROM pg_settings WHERE name IN (${SETTINGS.map((s) => `'${s}'`).join(", ")})`,
+  );
+  return { version: v.split(" on ")[0], settings: Object.fromEntries(rows.map((r) => [r.name, r.setting])) };
+}
+
+const TABLES = ["Region", "Indicator", "Enterprise", "EnterpriseScaleChange", "EnterpriseValue", "TownReport", "ReportValue", "AnnualPlan", "ComparableBase"];
+
+export async function tableSizes(sql: SqlRunner): Promise<TableSize[]> {
+  const out: TableSize[] = [];
+  for (const table of TABLES) {
+    const [r] = await sql.query<{ rows: number; total: string }>(
+      `SELECT count(*)::int AS rows, pg_size_pretty(pg_total_relation_size('"${table}"')) AS total FROM "${table}"`,
+    );
+    out.push({ table, rows: r.rows, total: r.total });
+  }
+  return out;
+}
+
+const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const n = (x: number) => x.toLocaleString("en-US");
+
+export function resultsTable(timings: Timing[]): string {
+  const byKey = new Map(timings.map((t) => [t.key, t]));
+  const lines = ["| 查询 query | 次数 n | p50 ms | p95 ms | 下限 floor p50 / p95 ms | 倍数 ratio p50 / p95 |", "| --- | ---: | ---: | ---: | ---: | ---: |"];
+  for (const t of timings.filter((x) => !x.key.endsWith("-floor"))) {
+    const floor = byKey.get(`${t.key}-floor`);
+    const floorCell = floor ? `${ms(floor.p50)} / ${ms(floor.p95)}` : "—";
+    const ratio = floor ? `${(t.p50 / floor.p50).toFixed(2)}× / ${(t.p95 / floor.p95).toFixed(2)}×` : "—";
+    lines.push(`| ${t.label} | ${t.iterations} | ${ms(t.p50)} | ${ms(t.p95)} | ${floorCell} | ${ratio} |`);
+  }
+  return lines.join("\n");
+}
+
+export function targetLines(timings: Timing[]): string[] {
+  const get = (k: string) => timings.find((t) => t.key === k);
+  const county = get("county");
+  const floor = get("county-floor");
+  const province = get("province");
+  const mark = (ok: boolean) => (ok ? "✅ 达标 met" : "❌ 未达标 missed");
+  const out: string[] = [];
+  if (county) out.push(`- 县级总览 p95 ≤ ${TARGETS.countyP95Ms} ms: ${ms(county.p95)} ms — ${mark(county.p95 <= TARGETS.countyP95Ms)}`);
+  if (county && floor) {
+    const ratio = county.p95 / floor.p95;
+    out.push(`- 县级总览 p95 ≤ ${TARGETS.countyFloorRatio}× SQL 下限 p95: ${ratio.toFixed(2)}× (${ms(county.p95)} / ${ms(floor.p95)} ms) — ${mark(ratio <= TARGETS.countyFloorRatio)}`);
+  }
+  if (province) out.push(`- 省级根总览 p95 ≤ ${TARGETS.provinceP95Ms} ms: ${ms(province.p95)} ms — ${mark(province.p95 <= TARGETS.provinceP95Ms)}`);
+  return out;
+}
+
+export type ReportInput = {
+  machine: Machine;
+  server: Server;
+  sizes: TableSize[];
+  generation: Generation | null;
+  timings: Timing[];
+  warmup: number;
+  period: string;
+  counties: number;
+  towns: number;
+  enterprises: number;
+  /** 1-minute load average before and after the measurements (the machine may be shared). */
+  load: [number, number];
+};
+
+export function renderReport(r: ReportInput): string {
+  const g = r.generation;
+  const genText = g
+    ? `${g.seconds.toFixed(0)} s（${g.reused ? `沿用 ${g.at} 生成的数据 / reused the dataset generated on ${g.at}` : `本次生成 / generated in this run, ${g.at}`}）：` +
+      Object.entries(g.steps)
+        .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
+        .join("；")
+    : "未知 / unknown (dataset generated by an older version of the script)";
+  return `# 性能基准 / Benchmarks
+
+由 \`npm run bench\` 生成，请勿手工编辑。Written by \`npm run bench\` (scripts/bench/); do not edit by hand —
+rerun it. Why the indexes and the query shape are what they are: [decision 005](decisions/005-overview-performance.md).
+
+## 怎么跑 / How to run
+
+\`\`\`sh
+npm run bench                      # BENCH_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/tis_bench (created if missing)
+npm run bench -- --regenerate      # drop the synthetic data and generate it again
+npm run bench -- --iterations 50 --warmup 5 --no-report
+\`\`\`
+
+The database is migrated with the app's migrations, then filled (once; later runs reuse data of the same size) with a
+synthetic province generated on the server by \`INSERT … SELECT generate_series\`: a root region with ${n(r.counties)} counties and
+${n(r.towns)} towns, ${n(r.enterprises)} enterprises with their 规上 history and monthly YTD figures for four indicators, every
+town's monthly report with the 20 standard indicators (at the last month end some are still drafts or only submitted,
+one month earlier some were returned), and annual plans for towns, counties and the root. Every figure is a deterministic
+function of row ids, and 规上工业总产值 of a town is the sum of its 规上 enterprises' output, so the 同口径 bases are real.
+
+Each case calls the app's own functions in process (\`getRegionOverview\`, \`getSeries\`, \`getRanking\`, through Prisma
+with \`@prisma/adapter-pg\`), ${r.warmup} warm-up calls then the measured ones one after another; county cases take the
+counties in turn. The floor is one hand-written SQL query returning the same overview numbers for each child ×
+indicator (value, base — 同口径 from the ComparableBase rollup where it applies — and plan), sent through \`pg\` directly;
+it alternates call by call with the overview it is the floor of, so both see the same machine. The smoke test
+(tests/integration/bench-smoke.test.ts) checks that the two agree. The overview does strictly more (last month's figures
+for rank changes, totals, every derived percentage in decimal arithmetic, two rounds of queries), so the ratio is the
+price of the app's layers. Period measured: ${r.period}. Load average (1 min) before / after: ${r.load[0].toFixed(2)} / ${r.load[1].toFixed(2)}.
+
+## 结果 / Results
+
+${resultsTable(r.timings)}
+
+目标 / Targets:
+
+${targetLines(r.timings).join("\n")}
+
+## 机器 / Machine
+
+| | |
+| --- | --- |
+| CPU | ${r.machine.cpus} × ${r.machine.cpuModel} |
+| 内存 memory | ${r.machine.memory} |
+| OS | ${r.machine.os} |
+| Node | ${r.machine.node} |
+| PostgreSQL | ${r.server.version} |
+${Object.entries(r.server.settings)
+  .map(([k, v]) => `| ${k} | ${v} |`)
+  .join("\n")}
+
+The PostgreSQL server runs on the same machine as Node (no network between them).
+
+## 数据量 / Data size
+
+| 表 table | 行数 rows | 含索引 with indexes |
+| --- | ---: | ---: |
+${r.sizes.map((s) => `| ${s.table} | ${n(s.rows)} | ${s.total} |`).join("\n")}
+
+生成用时 / Generation time: ${genText}
+`;
+}

@@ -1,0 +1,194 @@
+// `npm run bench`: the overview engine against a province-sized synthetic dataset on a PostgreSQL
+// server, with the plain-SQL floor beside it; writes docs/benchmarks.md. Not part of `npm test`
+// (tests/integration/bench-smoke.test.ts runs it at toy scale there).
+//
+//   BENCH_DATABASE_URL   default postgresql://postgres@127.0.0.1:5432/tis_bench (created if missing)
+//   --regenerate         generate the dataset again even if one of the right size is there
+//   --iterations N       measured calls per case (default 40); --warmup N (default 5)
+//   --counties N --towns N --enterprises N --years N --first-year Y   dataset size (default: the province)
+//   --no-report          print the results, leave docs/benchmarks.md alone
+//   --out FILE           where to write the report (default docs/benchmarks.md)
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { closeDatabase, createPrismaForUrl, useDatabase } from "../../lib/db/client";
+import { deployMigrations, redactUrl } from "../lib/migrate.mjs";
+import { clearDataset, datasetMatches, expectedCounts, generateDataset, PROVINCE, ROOT_CODE, type BenchSpec, type SqlRunner } from "./dataset";
+import { benchCases, loadTargets, timeCase, type Timing } from "./measure";
+import { describeMachine, describeServer, renderReport, resultsTable, tableSizes, targetLines, type Generation } from "./report";
+
+const DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/tis_bench";
+const root = path.resolve(import.meta.dirname, "../..");
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      regenerate: { type: "boolean", default: false },
+      iterations: { type: "string", default: "40" },
+      warmup: { type: "string", default: "5" },
+      counties: { type: "string" },
+      towns: { type: "string" },
+      enterprises: { type: "string" },
+      years: { type: "string" },
+      "first-year": { type: "string" },
+      "no-report": { type: "boolean", default: false },
+      out: { type: "string", default: "docs/benchmarks.md" },
+    },
+  });
+  const int = (s: string | undefined, fallback: number) => (s === undefined ? fallback : Number.parseInt(s, 10));
+  const spec: BenchSpec = {
+    counties: int(values.counties, PROVINCE.counties),
+    townsPerCounty: int(values.towns, PROVINCE.townsPerCounty),
+    enterprises: int(values.enterprises, PROVINCE.enterprises),
+    years: int(values.years, PROVINCE.years),
+    firstYear: int(values["first-year"], PROVINCE.firstYear),
+  };
+  return { ...values, spec, iterations: int(values.iterations, 40), warmup: int(values.warmup, 5) };
+}
+
+async function connect(url: string): Promise<pg.Client & { runner: SqlRunner }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const runner: SqlRunner = {
+    exec: (sql) => client.query(sql),
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+  };
+  return Object.assign(client, { runner });
+}
+
+/** Creates the database named in the URL when it does not exist yet. */
+async function ensureDatabase(url: string) {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const client = await connect(admin.toString());
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) {
+      console.log(`创建数据库 / creating database ${name}`);
+      await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+// What was generated and how long it took lives in the database's comment, so a later run can
+// reuse the data and still report the generation time.
+type Stamp = { spec: BenchSpec; generation: Omit<Generation, "reused"> };
+
+async function readStamp(sql: SqlRunner): Promise<Stamp | null> {
+  const [row] = await sql.query<{ c: string | null }>("SELECT shobj_description(oid, 'pg_database') AS c FROM pg_database WHERE datname = current_database()");
+  try {
+    return row?.c ? (JSON.parse(row.c) as Stamp) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function writeStamp(sql: SqlRunner, stamp: Stamp | null) {
+  const [{ db }] = await sql.query<{ db: string }>("SELECT current_database() AS db");
+  const text = stamp ? `'${JSON.stringify(stamp).replace(/'/g, "''")}'` : "NULL";
+  await sql.exec(`COMMENT ON DATABASE "${db.replace(/"/g, '""')}" IS ${text}`);
+}
+
+/** Refuses to empty a database that holds anything but a bench dataset. */
+async function assertBenchDatabase(sql: SqlRunner, url: string) {
+  const [r] = await sql.query<{ regions: number; roots: number; users: number }>(
+    `SELECT (SELECT count(*)::int FROM "Region") AS regions, (SELECT count(*)::int FROM "Region" WHERE code = '${ROOT_CODE}') AS roots, (SELECT count(*)::int FROM "User") AS users`,
+  );
+  if (r.regions > 0 && (r.roots === 0 || r.users > 0)) {
+    throw new Error(`${redactUrl(url)} 中有非基准数据，拒绝清空 / holds data that is not a bench dataset; refusing to empty it. Point BENCH_DATABASE_URL at a dedicated database.`);
+  }
+}
+
+async function prepareDataset(url: string, spec: BenchSpec, regenerate: boolean): Promise<Generation | null> {
+  const main = await connect(url);
+  const helper = await connect(url);
+  try {
+    const stamp = await readStamp(main.runner);
+    const sameSpec = stamp !== null && JSON.stringify(stamp.spec) === JSON.stringify(spec);
+    if (!regenerate && sameSpec && (await datasetMatches(main.runner, spec))) {
+      console.log("沿用已生成的数据 / reusing the generated dataset (--regenerate to rebuild it)");
+      return { ...stamp.generation, reused: true };
+    }
+    await assertBenchDatabase(main.runner, url);
+    const counts = expectedCounts(spec);
+    console.log(`生成数据 / generating: ${counts.counties} counties, ${counts.towns} towns, ${counts.enterprises} enterprises, ${spec.years} years…`);
+    await writeStamp(main.runner, null);
+    await clearDataset(main.runner);
+    // Bulk load: the data is consistent by construction, so skip per-row foreign-key triggers and WAL flushes.
+    for (const c of [main, helper]) await c.query("SET session_replication_role = replica; SET synchronous_commit = off");
+    const started = performance.now();
+    const steps = await generateDataset(main.runner, spec, { log: console.log, parallel: [helper.runner] });
+    // Replica mode skipped the triggers that keep the 同口径 rollup, so build it once from scratch.
+    await main.query("SET session_replication_role = origin");
+    const rollupStarted = performance.now();
+    await main.query(`SELECT "ComparableBase_rebuild"(ARRAY(SELECT id FROM "Region" WHERE level = 'TOWN'))`);
+    await main.query(`VACUUM ANALYZE "ComparableBase"`);
+    steps["同口径 rollup (ComparableBase)"] = (performance.now() - rollupStarted) / 1000;
+    console.log(`  同口径 rollup: ${steps["同口径 rollup (ComparableBase)"].toFixed(1)} s`);
+    const generation = { seconds: (performance.now() - started) / 1000, steps, at: new Date().toISOString().slice(0, 16).replace("T", " ") };
+    await writeStamp(main.runner, { spec, generation });
+    console.log(`生成完成 / generated in ${generation.seconds.toFixed(0)} s`);
+    return { ...generation, reused: false };
+  } finally {
+    await main.end();
+    await helper.end();
+  }
+}
+
+async function main() {
+  const opts = options();
+  const url = process.env.BENCH_DATABASE_URL?.trim() || DEFAULT_URL;
+  console.log(`基准数据库 / bench database: ${redactUrl(url)}`);
+  await ensureDatabase(url);
+  const { applied } = await deployMigrations({ databaseUrl: url });
+  if (applied.length) console.log(`已应用迁移 / applied migrations: ${applied.join(", ")}`);
+  const generation = await prepareDataset(url, opts.spec, opts.regenerate);
+
+  useDatabase(createPrismaForUrl(url), "postgres");
+  const floorClient = await connect(url);
+  const timings: Timing[] = [];
+  try {
+    const targets = await loadTargets(opts.spec);
+    const loadBefore = os.loadavg()[0];
+    for (const c of await benchCases(targets, floorClient.runner)) {
+      for (const t of await timeCase(c, opts.iterations, opts.warmup)) {
+        console.log(`  ${t.label}: p50 ${t.p50.toFixed(2)} ms, p95 ${t.p95.toFixed(2)} ms`);
+        timings.push(t);
+      }
+    }
+    const load: [number, number] = [loadBefore, os.loadavg()[0]];
+    console.log(`\n${resultsTable(timings)}\n\n${targetLines(timings).join("\n")}\n\nload average (1 min) before / after: ${load.map((l) => l.toFixed(2)).join(" / ")}`);
+    if (!opts["no-report"]) {
+      const counts = expectedCounts(opts.spec);
+      const report = renderReport({
+        machine: describeMachine(),
+        server: await describeServer(floorClient.runner),
+        sizes: await tableSizes(floorClient.runner),
+        generation,
+        timings,
+        warmup: opts.warmup,
+        period: `${targets.period.year}-${String(targets.period.month).padStart(2, "0")}`,
+        counties: counts.counties,
+        towns: counts.towns,
+        enterprises: counts.enterprises,
+        load,
+      });
+      const out = path.resolve(root, opts.out);
+      writeFileSync(out, report);
+      console.log(`\n已写入 / written: ${path.relative(root, out)}`);
+    }
+  } finally {
+    await floorClient.end();
+    await closeDatabase();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

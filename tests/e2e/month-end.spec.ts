@@ -1,0 +1,159 @@
+// The month end, end to end in Chromium: a town reporter enters the open period (typing 1.2亿,
+// hitting a logical error, explaining a verification warning), submits; the reviewer sees it on the
+// board, returns it with a comment; the reporter fixes and resubmits; the reviewer approves; the
+// report is locked; the audit log shows every step.
+import type { Browser, Page } from "@playwright/test";
+import { DEMO, expect, signIn, test } from "./fixtures";
+
+const TOWN = "321281100000"; // 戴南镇
+const SHOTS = "test-results/screenshots";
+
+/** A second signed-in browser context with the project's settings; its console errors fail the test too. */
+async function pageFor(browser: Browser, baseURL: string, user: { username: string; password: string }, errors: string[]) {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 768 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const page = await context.newPage();
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(e.message));
+  await signIn(page, user);
+  return page;
+}
+
+/**
+ * Plausible figures from what the form shows: last month's YTD run forward one month (the same
+ * factor for every flow keeps 增加值 ≤ 总产值, 利税 ≥ 利润 …); stocks stay as last month.
+ * January has no last month: last year's January plus 5%.
+ */
+async function plausibleFigures(page: Page, month: number): Promise<Record<string, string>> {
+  const rows = await page.locator("tr[data-code]").evaluateAll((els) =>
+    els.map((el) => ({ code: el.getAttribute("data-code")!, kind: el.getAttribute("data-kind"), prev: el.getAttribute("data-prev-ytd") ?? "", lastYear: el.getAttribute("data-last-year") ?? "" })),
+  );
+  const out: Record<string, string> = {};
+  for (const r of rows) {
+    const base = r.prev !== "" ? Number(r.prev) : r.lastYear !== "" ? Number(r.lastYear) : null;
+    if (base === null) continue;
+    const factor = r.kind === "STOCK" ? 1 : r.prev !== "" && month > 1 ? month / (month - 1) : 1.05;
+    const integer = Number.isInteger(base) && !r.prev.includes(".");
+    const v = base * factor;
+    out[r.code] = integer ? String(v >= 0 ? Math.ceil(v) : Math.floor(v)) : (Math.ceil(v * 100) / 100).toFixed(2);
+  }
+  return out;
+}
+
+/** The board's rule: on time when submitted before the end of the 5th of the next month, China time. */
+function expectedTimeliness(period: string, now = new Date()): string {
+  const [y, m] = period.split("-").map(Number);
+  const deadline = Date.UTC(m === 12 ? y + 1 : y, m === 12 ? 0 : m, 6) - 8 * 3600 * 1000;
+  return now.getTime() < deadline ? "按时" : "逾期报送";
+}
+
+const field = (page: Page, name: string, unit: string) => page.getByRole("textbox", { name: `${name}（${unit}）`, exact: true });
+
+test("month end: enter, check, submit, return, resubmit, approve, lock, audit", async ({ page, browser, consoleErrors }, testInfo) => {
+  test.setTimeout(240_000);
+  const baseURL = String(testInfo.project.use.baseURL);
+
+  // — The reporter opens the town's open period.
+  await signIn(page, DEMO.reporter);
+  await page.goto("/report");
+  await page.waitForURL(new RegExp(`/reports/${TOWN}/\\d{4}-\\d{2}$`));
+  const period = page.url().split("/").pop()!;
+  const month = Number(period.slice(5));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("戴南镇");
+  await expect(page.getByTestId("report-status")).toHaveText("未开始");
+
+  const figures = await plausibleFigures(page, month);
+  for (const [code, value] of Object.entries(figures)) await page.locator(`[data-figure-input="${code}"]`).fill(value);
+
+  // 1.2亿 where 总产值 should be: parsed live, and the logical checks block 报送.
+  const gross = field(page, "工业总产值", "万元");
+  await gross.fill("1.2亿");
+  await expect(page.locator("#fig-gross_output-hint")).toHaveText("即 12,000.00万元");
+  await expect(page.getByTestId("logical-errors")).toContainText("工业增加值");
+  await expect(page.getByRole("button", { name: "报送", exact: true })).toBeDisabled();
+  await expect(page.getByTestId("submit-blocked")).toContainText("逻辑性审核错误");
+  await page.screenshot({ path: `${SHOTS}/report-form.png`, fullPage: true });
+
+  // Keyboard entry: Enter moves to the next figure.
+  await gross.fill(figures.gross_output);
+  await gross.press("Enter");
+  await expect(field(page, "规上工业总产值", "万元")).toBeFocused();
+  await expect(page.getByTestId("logical-errors")).toHaveCount(0);
+
+  // Tripled investment: a verification warning that needs a 说明.
+  const fai = Number(figures.fixed_asset_investment);
+  await field(page, "固定资产投资", "万元").fill((fai * 3).toFixed(2));
+  await expect(page.getByTestId("verification-warnings")).toContainText("固定资产投资");
+  await expect(page.getByRole("button", { name: "报送", exact: true })).toBeDisabled();
+  const explanations = page.getByRole("textbox", { name: /说明$/ });
+  for (let i = 0; i < (await explanations.count()); i++) await explanations.nth(i).fill("新开工两个技改项目，投资集中入账");
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "草稿已保存" })).toBeVisible();
+  await expect(page.getByTestId("report-status")).toHaveText("草稿");
+  await page.getByRole("button", { name: "报送", exact: true }).click();
+  await expect(page.getByTestId("report-status")).toHaveText("已报送");
+  await expect(gross).toBeDisabled();
+
+  // — The reviewer sees it on the board and returns it with a comment.
+  const reviewer = await pageFor(browser, baseURL, DEMO.reviewer, consoleErrors);
+  await reviewer.goto(`/review?period=${period}`);
+  const row = reviewer.locator(`tr[data-town="${TOWN}"]`);
+  await expect(row).toContainText("已报送");
+  await expect(row).toContainText(expectedTimeliness(period));
+  await reviewer.screenshot({ path: `${SHOTS}/submission-board.png`, fullPage: true });
+  await row.getByRole("link", { name: "查看戴南镇月报" }).click();
+  await reviewer.waitForURL(new RegExp(`/reports/${TOWN}/${period}$`));
+  await expect(reviewer.getByTestId("explanation-fixed_asset_investment")).toHaveText("新开工两个技改项目，投资集中入账");
+  await reviewer.getByRole("button", { name: "退回" }).click();
+  await expect(reviewer.getByRole("status").filter({ hasText: "请填写退回意见" })).toBeVisible();
+  await reviewer.getByLabel("退回意见（退回时必填）").fill("固定资产投资增幅过大，请核实后重新报送");
+  await reviewer.getByRole("button", { name: "退回" }).click();
+  await expect(reviewer.getByTestId("report-status")).toHaveText("已退回");
+
+  // — The reporter sees the comment and the flagged cell, fixes and resubmits.
+  await page.goto("/report");
+  await page.waitForURL(new RegExp(`/reports/${TOWN}/${period}$`));
+  await expect(page.getByTestId("reviewer-comment")).toContainText("固定资产投资增幅过大");
+  await expect(page.locator('tr[data-code="fixed_asset_investment"]')).toHaveAttribute("data-flagged", "true");
+  await field(page, "固定资产投资", "万元").fill(figures.fixed_asset_investment);
+  await page.getByRole("button", { name: "报送", exact: true }).click();
+  await expect(page.getByTestId("report-status")).toHaveText("已报送");
+
+  // — The reviewer approves: the report is locked.
+  await reviewer.reload();
+  await reviewer.getByRole("button", { name: "审核通过" }).click();
+  await expect(reviewer.getByTestId("status-banner")).toContainText("已审核锁定");
+
+  await page.reload();
+  await expect(page.getByTestId("status-banner")).toContainText("已审核锁定");
+  await expect(gross).toBeDisabled();
+  await expect(page.getByRole("button", { name: "保存草稿" })).toHaveCount(0);
+  const api = `/api/v1/reports/${TOWN}/${period}`;
+  const current = await (await page.request.get(api)).json();
+  expect(current.status).toBe("APPROVED");
+  const refused = await page.request.put(api, { data: { version: current.version, values: { gross_output: "1" } } });
+  expect(refused.status()).toBe(403);
+  expect((await (await page.request.get(api)).json()).values).toEqual(current.values);
+
+  // — The audit log shows each step, on the report and on the town's log.
+  const audit = page.getByRole("region", { name: "本月报审计日志" });
+  for (const step of ["创建", "修改", "报送", "退回", "审核通过"]) await expect(audit.getByRole("cell", { name: step, exact: true }).first()).toBeVisible();
+  await expect(audit).toContainText("固定资产投资增幅过大，请核实后重新报送");
+  await reviewer.goto(`/audit?town=${TOWN}&action=approve`);
+  await expect(reviewer.getByTestId("audit-table")).toContainText("审核通过");
+  await expect(reviewer.getByTestId("audit-table")).toContainText("已报送");
+  await reviewer.screenshot({ path: `${SHOTS}/audit-log.png`, fullPage: true });
+  await reviewer.context().close();
+  await expect(page.locator("body")).not.toContainText(/NaN|undefined|Infinity/);
+});
+
+test("a reporter of another town gets a not-found page, never the figures", async ({ page, consoleErrors }) => {
+  await signIn(page, { username: "reporter2", password: "Report@2026" });
+  await page.goto(`/reports/${TOWN}/2024-07`);
+  await expect(page.getByText("未找到该月报")).toBeVisible();
+  await expect(page.locator("input[data-figure-input]")).toHaveCount(0);
+  const res = await page.request.get(`/api/v1/reports/${TOWN}/2024-07`);
+  expect(res.status()).toBe(403);
+  // The browser logs the page's own 404 status: expected here, so not a console error to fail on.
+  const expected = consoleErrors.filter((e) => /404 \(Not Found\)/.test(e));
+  for (const e of expected) consoleErrors.splice(consoleErrors.indexOf(e), 1);
+});

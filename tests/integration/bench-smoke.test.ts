@@ -1,0 +1,98 @@
+// `npm run bench` at toy scale: the generator (through Prisma, so it also runs on PGlite), every
+// measured case, and the check that makes the floor a fair comparison — the app's overview and the
+// hand-written floor query return the same figures. Also keeps the ComparableBase rollup the
+// benchmark relies on honest: after edits it still equals its definition.
+import Decimal from "decimal.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getPrisma } from "@/lib/db/client";
+import { getRegionOverview } from "@/lib/overview/query";
+import { actualCounts, expectedCounts, generateDataset, type BenchSpec, type SqlRunner } from "@/scripts/bench/dataset";
+import { floorFigures, floorOverview, LIVE_COMPARABLE_SQL, overviewFigures, ROLLUP_COMPARABLE_SQL } from "@/scripts/bench/floor";
+import { benchCases, loadTargets, timeCase } from "@/scripts/bench/measure";
+import { resetDatabase } from "../support/db";
+
+const SPEC: BenchSpec = { counties: 2, townsPerCounty: 3, enterprises: 40, firstYear: 2023, years: 3 };
+
+function prismaRunner(): SqlRunner {
+  const db = getPrisma();
+  return {
+    exec: (sql) => db.$executeRawUnsafe(sql),
+    query: <T>(sql: string, params: unknown[] = []) => db.$queryRawUnsafe<T[]>(sql, ...params),
+  };
+}
+
+type BaseRow = { town: number; year: number; month: number; value: string; enterprises: number };
+const normalise = (rows: BaseRow[]) => rows.map((r) => `${r.town}|${r.year}|${r.month}|${new Decimal(r.value).toFixed()}|${r.enterprises}`);
+
+async function expectRollupEqualsDefinition(sql: SqlRunner) {
+  const live = normalise(await sql.query<BaseRow>(LIVE_COMPARABLE_SQL));
+  expect(live.length).toBeGreaterThan(0);
+  expect(normalise(await sql.query<BaseRow>(ROLLUP_COMPARABLE_SQL))).toEqual(live);
+}
+
+let sql: SqlRunner;
+
+beforeAll(async () => {
+  await resetDatabase();
+  sql = prismaRunner();
+  await generateDataset(sql, SPEC);
+}, 60_000);
+
+describe("bench smoke run", () => {
+  it("generates the planned rows", async () => {
+    expect(await actualCounts(sql, SPEC)).toEqual(expectedCounts(SPEC));
+  });
+
+  it("times every case, and the overview shows exactly the floor query's figures", async () => {
+    const targets = await loadTargets(SPEC);
+    expect(targets.counties).toHaveLength(SPEC.counties);
+    for (const c of await benchCases(targets, sql)) {
+      for (const t of await timeCase(c, 3, 1)) {
+        expect(t.iterations).toBe(3);
+        expect(Number.isFinite(t.p95) && t.p95 >= t.p50).toBe(true);
+      }
+    }
+    const { year, month } = targets.period;
+    for (const [region, depth] of [...targets.counties.map((c) => [c, 1] as const), [targets.root, 2] as const]) {
+      const overview = overviewFigures(await getRegionOverview(region, year, month));
+      const floor = floorFigures(await floorOverview(sql, region.id, year, month, depth));
+      expect(overview.size).toBe(floor.size);
+      expect(overview).toEqual(floor);
+    }
+    // The generated month end has drafts, and 同口径 bases where towns reported: both paths are exercised.
+    const county = await getRegionOverview(targets.counties[0], year, month);
+    expect(county.children.some((c) => c.values.above_scale_output.baseKind === "comparable")).toBe(true);
+  });
+
+  it("keeps the 同口径 rollup equal to its definition through edits", async () => {
+    const db = getPrisma();
+    await expectRollupEqualsDefinition(sql);
+    const gross = await db.indicator.findUniqueOrThrow({ where: { code: "gross_output" }, select: { id: true } });
+    const [a, b] = await db.enterprise.findMany({ select: { id: true, townId: true }, orderBy: { id: "asc" }, take: 2 });
+    const otherTown = await db.region.findFirstOrThrow({ where: { level: "TOWN", id: { not: a.townId } }, select: { id: true } });
+
+    // A corrected figure, a deleted one, an upsert the way the import writes them.
+    await db.enterpriseValue.updateMany({ where: { enterpriseId: a.id, indicatorId: gross.id, year: 2024 }, data: { value: "12345.6789" } });
+    await db.enterpriseValue.deleteMany({ where: { enterpriseId: b.id, indicatorId: gross.id, year: 2024, month: { in: [3, 4] } } });
+    await db.$executeRawUnsafe(
+      `INSERT INTO "EnterpriseValue" ("enterpriseId", "indicatorId", year, month, value)
+       SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::numeric[])
+       ON CONFLICT ("enterpriseId", "indicatorId", year, month) DO UPDATE SET value = EXCLUDED.value`,
+      [b.id, b.id], [gross.id, gross.id], [2024, 2024], [3, 5], ["777.0000", "888.5000"],
+    );
+    await expectRollupEqualsDefinition(sql);
+
+    // Leaving 规上 mid-year, then coming back; an enterprise moving town; one deleted with its figures.
+    await db.enterpriseScaleChange.create({ data: { enterpriseId: a.id, year: 2025, month: 6, aboveScale: false } });
+    await expectRollupEqualsDefinition(sql);
+    await db.enterpriseScaleChange.upsert({
+      where: { enterpriseId_year_month: { enterpriseId: a.id, year: 2025, month: 6 } },
+      create: { enterpriseId: a.id, year: 2025, month: 6, aboveScale: true },
+      update: { aboveScale: true },
+    });
+    await db.enterprise.update({ where: { id: b.id }, data: { townId: otherTown.id } });
+    await expectRollupEqualsDefinition(sql);
+    await db.enterprise.delete({ where: { id: a.id } });
+    await expectRollupEqualsDefinition(sql);
+  });
+});

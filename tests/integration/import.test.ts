@@ -1,0 +1,172 @@
+// Import against a real database: the messy workbook's preview, an exact import after fixing it,
+// an idempotent re-import, and a commit killed midway that leaves nothing behind.
+import Decimal from "decimal.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { POST as commitPOST } from "@/app/api/v1/import/jobs/[id]/commit/route";
+import { GET as jobGET } from "@/app/api/v1/import/jobs/[id]/route";
+import { POST as uploadPOST } from "@/app/api/v1/import/jobs/route";
+import { loadActiveUser } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db/client";
+import { makeCreditCode } from "@/lib/demo/factories";
+import { seedDemoCounty } from "@/lib/demo/seed";
+import { commitImport } from "@/lib/import/commit";
+import { previewImport } from "@/lib/import/service";
+import { ENTERPRISE_VALUE_HEADERS, messyWorkbook, TOWN_VALUE_HEADERS, type CellInput } from "../fixtures/import-workbooks";
+import { createApiToken } from "../support/api";
+import { resetDatabase } from "../support/db";
+
+let token: string;
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+async function upload(buf: Buffer, kind: string, period: string, name = "data.xlsx") {
+  const form = new FormData();
+  form.set("kind", kind);
+  form.set("period", period);
+  form.set("file", new Blob([new Uint8Array(buf)]), name);
+  const res = await uploadPOST(new Request("http://localhost/api/v1/import/jobs", { method: "POST", body: form, headers: { authorization: `Bearer ${token}` } }));
+  return { status: res.status, body: (await res.json()) as Json };
+}
+async function commit(id: number) {
+  const res = await commitPOST(new Request(`http://localhost/api/v1/import/jobs/${id}/commit`, { method: "POST", headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id: String(id) }) });
+  return { status: res.status, body: (await res.json()) as Json };
+}
+const auditCount = () => getPrisma().auditLog.count();
+
+beforeAll(async () => {
+  await resetDatabase();
+  await seedDemoCounty(getPrisma(), { throughYear: 2024, throughMonth: 7 });
+  token = await createApiToken("reviewer", { readOnly: false });
+}, 180_000);
+
+/** Four 戴南镇 enterprises with their July YTD, and August figures 10% above. */
+async function daiNanEnterprises() {
+  const rows = await getPrisma().$queryRaw<{ id: number; creditCode: string; name: string; gross: string; sales: string; tax: string }[]>`
+    SELECT e.id, e."creditCode", e.name,
+      MAX(CASE WHEN i.code = 'gross_output' THEN v.value END)::text AS gross,
+      MAX(CASE WHEN i.code = 'sales_revenue' THEN v.value END)::text AS sales,
+      MAX(CASE WHEN i.code = 'tax' THEN v.value END)::text AS tax
+    FROM "Enterprise" e JOIN "Region" r ON r.id = e."townId" JOIN "EnterpriseValue" v ON v."enterpriseId" = e.id JOIN "Indicator" i ON i.id = v."indicatorId"
+    WHERE r.code = '321281100000' AND v.year = 2024 AND v.month = 7
+    GROUP BY e.id HAVING MAX(CASE WHEN i.code = 'gross_output' THEN v.value END) < 10000 ORDER BY e.id LIMIT 4`;
+  return rows.map((r) => ({ ...r, aug: { gross: new Decimal(r.gross).times(1.1).toFixed(2), sales: new Decimal(r.sales).times(1.1).toFixed(2), tax: new Decimal(r.tax).times(1.1).toFixed(2) } }));
+}
+
+describe("enterprise monthly figures", () => {
+  let ents: Awaited<ReturnType<typeof daiNanEnterprises>>;
+  let fixed: Buffer;
+  const row = (i: number, e: (typeof ents)[number], code = e.creditCode): CellInput[] => [i, code, e.name, e.aug.gross, e.aug.sales, "35.5", e.aug.tax];
+
+  beforeAll(async () => {
+    ents = await daiNanEnterprises();
+    expect(ents).toHaveLength(4);
+  });
+
+  it("previews the messy workbook: problems with sheet, row and column; nothing written", async () => {
+    const bad = ents[3].creditCode.slice(0, 17) + (ents[3].creditCode[17] === "0" ? "1" : "0");
+    const buf = await messyWorkbook({
+      title: "戴南镇规上工业企业主要指标（2024年1–8月）",
+      headers: ENTERPRISE_VALUE_HEADERS,
+      rows: [row(1, ents[0]), [2, ents[1].creditCode, ents[1].name, "1.2亿", ents[1].aug.sales, "35.5", { formula: "E5*0.01", result: Number(ents[1].aug.tax) }], row(3, ents[2]), row(4, ents[3], bad), row(5, ents[0])],
+    });
+    const before = await getPrisma().enterpriseValue.count();
+    const { status, body } = await upload(buf, "enterprise_values", "2024-08");
+    expect(status).toBe(201);
+    expect(body.committable).toBe(false);
+    expect(body.counts).toMatchObject({ create: 3, update: 0, unchanged: 0, errors: 1 });
+    expect(body.problems.filter((p: Json) => p.severity === "error")).toEqual([{ sheet: "Sheet1", row: 7, column: "信用代码", severity: "error", message: expect.stringContaining("校验位不正确") }]);
+    expect(body.problems.map((p: Json) => p.message)).toContain("与第4行完全重复，已忽略");
+    expect(await getPrisma().enterpriseValue.count()).toBe(before);
+    const refused = await commit(body.jobId);
+    expect(refused.status).toBe(422);
+  });
+
+  it("after fixing the bad row imports exactly, audited; the job reports COMMITTED", async () => {
+    fixed = await messyWorkbook({
+      title: "戴南镇规上工业企业主要指标（2024年1–8月）",
+      headers: ENTERPRISE_VALUE_HEADERS,
+      rows: [row(1, ents[0]), [2, ents[1].creditCode, ents[1].name, "1.2亿", ents[1].aug.sales, "35.5", { formula: "E5*0.01", result: Number(ents[1].aug.tax) }], row(3, ents[2]), row(4, ents[3])],
+    });
+    const { body } = await upload(fixed, "enterprise_values", "2024-08");
+    expect(body).toMatchObject({ committable: true, counts: { create: 4, errors: 0 } });
+    const audits = await auditCount();
+    const done = await commit(body.jobId);
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ status: "COMMITTED", created: 4 });
+    const stored = await getPrisma().enterpriseValue.findMany({ where: { enterpriseId: { in: ents.map((e) => e.id) }, year: 2024, month: 8 }, select: { enterpriseId: true, value: true, indicator: { select: { code: true } } } });
+    const get = (id: number, code: string) => stored.find((s) => s.enterpriseId === id && s.indicator.code === code)?.value.toString();
+    expect(get(ents[0].id, "gross_output")).toBe(new Decimal(ents[0].aug.gross).toString());
+    expect(get(ents[1].id, "gross_output")).toBe("12000");
+    expect(get(ents[1].id, "tax")).toBe(new Decimal(ents[1].aug.tax).toString());
+    expect(get(ents[3].id, "profit")).toBe("35.5");
+    expect(stored).toHaveLength(16);
+    // One audit entry per enterprise and period (listing its figures), plus one for the job.
+    expect((await auditCount()) - audits).toBe(5);
+    const entry = await getPrisma().auditLog.findFirstOrThrow({ where: { entity: "Enterprise", entityId: String(ents[1].id), year: 2024, month: 8 }, select: { action: true, field: true, newValue: true } });
+    expect(entry).toMatchObject({ action: "import", field: "月度数据", newValue: expect.stringContaining("工业总产值：12000") });
+    const job = await jobGET(new Request(`http://localhost/api/v1/import/jobs/${body.jobId}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id: String(body.jobId) }) });
+    expect(await job.json()).toMatchObject({ status: "COMMITTED", rowsTotal: 4, rowsDone: 4 });
+  });
+
+  it("re-importing the same file changes nothing and writes no audit rows", async () => {
+    const audits = await auditCount();
+    const { body } = await upload(fixed, "enterprise_values", "2024-08");
+    expect(body.counts).toMatchObject({ create: 0, update: 0, unchanged: 4 });
+    expect(body.previouslyCommitted).toMatchObject({ jobId: expect.any(Number) });
+    const done = await commit(body.jobId);
+    expect(done.body).toMatchObject({ created: 0, updated: 0, unchanged: 4, auditEntries: 0 });
+    expect(await auditCount()).toBe(audits);
+  });
+});
+
+describe("town monthly figures", () => {
+  it("flags a YTD below last month's and an unknown town; the fixed file creates submitted reports", async () => {
+    const db = getPrisma();
+    const july = await db.reportValue.findFirstOrThrow({ where: { region: { code: "321281101000" }, year: 2024, month: 7, indicator: { code: "gross_output" } }, select: { value: true } });
+    const lower = new Decimal(july.value.toString()).minus(1).toFixed(2);
+    const rows = (zhangGuo: string, town = "大垛镇"): CellInput[][] => [
+      ["张郭镇", "2024-08", zhangGuo, null, null, null, null, null],
+      [town, "2024年1-8月", "5000", null, null, null, null, "3"],
+    ];
+    const first = await upload(await messyWorkbook({ title: "各乡镇8月数据", headers: TOWN_VALUE_HEADERS, rows: rows(lower) }), "town_values", "2024-08");
+    expect(first.body.problems.filter((p: Json) => p.severity === "error").map((p: Json) => [p.row, p.column, p.message])).toEqual([
+      [4, "工业总产值", expect.stringContaining("小于上月止累计")],
+      [5, "乡镇（街道）", "未知乡镇“大垛镇”：兴化市没有该乡镇（街道）"],
+    ]);
+    const higher = new Decimal(july.value.toString()).plus("1234.5").toFixed(2);
+    const augWork = new Decimal((await db.reportValue.findFirstOrThrow({ where: { region: { code: "321281110000" }, year: 2024, month: 6, indicator: { code: "gross_output" } }, select: { value: true } })).value.toString()).plus(100).toFixed(2);
+    const second = await upload(await messyWorkbook({ title: "各乡镇8月数据", headers: TOWN_VALUE_HEADERS, rows: rows(higher, "大营镇").map((r, i) => (i === 1 ? ["大营镇", "2024-08", augWork, null, null, null, null, "3"] : r)) }), "town_values", "2024-08");
+    expect(second.body.counts).toMatchObject({ create: 2, errors: 0 });
+    expect((await commit(second.body.jobId)).body.status).toBe("COMMITTED");
+    const report = await db.townReport.findFirstOrThrow({ where: { region: { code: "321281101000" }, year: 2024, month: 8 }, select: { status: true, values: { select: { value: true, indicator: { select: { code: true } } } } } });
+    expect(report.status).toBe("SUBMITTED");
+    expect(report.values.map((v) => [v.indicator.code, v.value.toString()])).toEqual([["gross_output", new Decimal(higher).toString()]]);
+  });
+});
+
+describe("a commit killed midway", () => {
+  it("leaves nothing behind: no enterprises, no audit rows; the job is FAILED", async () => {
+    const db = getPrisma();
+    const reviewer = await db.user.findUniqueOrThrow({ where: { username: "reviewer" }, select: { id: true, sessionVersion: true } });
+    const user = (await loadActiveUser(reviewer.id, reviewer.sessionVersion))!;
+    const rows: CellInput[][] = Array.from({ length: 5000 }, (_, i) => [makeCreditCode("321281", 900_000 + i), `导入测试企业${i}有限公司`, "戴南镇", "C3311", "民营", "否"]);
+    const buf = await messyWorkbook({ title: "企业名录", headers: ["统一社会信用代码", "单位名称", "所属乡镇", "行业代码", "经济类型", "是否规上"], rows });
+    const preview = await previewImport(user, { kind: "enterprises", fileName: "名录.xlsx", bytes: buf, period: null });
+    expect(preview.counts).toMatchObject({ create: 5000, errors: 0 });
+    const [enterprises, audits] = [await db.enterprise.count(), await auditCount()];
+    let batches = 0;
+    // Killed after the first batch of 5,000 enterprises is written, before the audit entries.
+    await expect(commitImport(user, preview.jobId, { afterBatch: () => { if (++batches === 1) throw new Error("killed"); } })).rejects.toThrow("导入失败");
+    expect(batches).toBe(1);
+    expect(await db.enterprise.count()).toBe(enterprises);
+    expect(await auditCount()).toBe(audits);
+    expect(await db.importJob.findUniqueOrThrow({ where: { id: preview.jobId }, select: { status: true } })).toEqual({ status: "FAILED" });
+  });
+});
+
+describe("hostile uploads", () => {
+  it("refuses a non-spreadsheet with a Chinese message, not a 500", async () => {
+    const { status, body } = await upload(Buffer.from("%PDF-1.4 not a sheet"), "town_values", "2024-08", "x.pdf");
+    expect(status).toBe(422);
+    expect(body.error.message).toBe("只接受 .xlsx 或 .csv 文件");
+  });
+});

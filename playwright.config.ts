@@ -26,7 +26,7 @@ export default defineConfig({
     // A fresh embedded database with the demo county, on its own port.
     command: "node scripts/e2e-server.mjs",
     url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 300_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {

@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { PrefillPanel } from "@/components/entries/prefill-panel";
+import type { EnterpriseSums } from "@/lib/entries/prefill-rules";
 import { formatFigureForInput, parseFigure } from "@/lib/input";
 import { saveReportAction, submitReportAction } from "@/lib/reports/actions";
 import { CheckPanel } from "./check-panel";
@@ -11,7 +13,7 @@ import { FigureRow } from "./figure-row";
 import type { ActionResult, ConflictInfo, FormIndicator, ReportSnapshot, ReportView } from "./types";
 import { useSaveOnLeave } from "./use-save-on-leave";
 
-type Props = { view: ReportView; editable: boolean };
+type Props = { view: ReportView; editable: boolean; enterpriseSums?: EnterpriseSums | null };
 type Flash = { tone: "ok" | "error"; text: string } | null;
 
 function rawOf(indicators: FormIndicator[], values: Record<string, string>): Record<string, string> {
@@ -20,7 +22,7 @@ function rawOf(indicators: FormIndicator[], values: Record<string, string>): Rec
 
 const snapshotOf = (v: ReportSnapshot): ReportSnapshot => ({ version: v.version, status: v.status, values: v.values, explanations: v.explanations, updatedBy: v.updatedBy, updatedAt: v.updatedAt });
 
-export function ReportForm({ view, editable }: Props) {
+export function ReportForm({ view, editable, enterpriseSums }: Props) {
   const router = useRouter();
   const [base, setBase] = useState<ReportSnapshot>(() => snapshotOf(view));
   const [raw, setRaw] = useState(() => rawOf(view.indicators, view.values));
@@ -105,6 +107,19 @@ export function ReportForm({ view, editable }: Props) {
     <form ref={formRef} onSubmit={(e) => e.preventDefault()} className="space-y-4" aria-label="乡镇工业月报">
       {conflict && <ConflictPanel conflict={conflict} indicators={view.indicators} mine={raw} onReapply={() => reapplyMine(conflict)} onDiscard={() => { adopt(conflict); setConflict(null); setFlash(null); router.refresh(); }} />}
       <CheckPanel errors={state.checks.errors} warnings={state.checks.warnings} missing={state.missing} fieldErrorCount={state.fieldErrorCount} />
+      {enterpriseSums && (
+        <PrefillPanel
+          sums={enterpriseSums}
+          indicators={view.indicators}
+          values={Object.fromEntries(state.rows.map((r) => [r.indicator.code, r.value]))}
+          editable={canType && !conflict}
+          enterprisesHref={`/reports/${view.town.code}/${view.period.key}/enterprises`}
+          onFill={(texts) => {
+            setRaw((r) => ({ ...r, ...texts }));
+            setDirty(true);
+          }}
+        />
+      )}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="w-full text-sm">
           <thead className="bg-slate-50 text-slate-600">

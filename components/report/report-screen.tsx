@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { AuditTable } from "@/components/audit/audit-table";
+import { EntriesNav } from "@/components/entries/entries-nav";
+import type { EnterpriseSums } from "@/lib/entries/prefill-rules";
 import type { AuditRow } from "@/lib/audit/queries";
 import type { CheckResult } from "@/lib/checks";
 import type { ReportContext } from "@/lib/reports/context";
@@ -35,10 +37,12 @@ type Props = {
   report: Loaded;
   can: { edit: boolean; review: boolean; reopen: boolean; audit: boolean; board: boolean };
   audit: AuditRow[] | null;
+  /** Sums of the town's 规上 enterprises for the 按企业合计预填 panel. */
+  enterpriseSums?: EnterpriseSums | null;
 };
 
 /** The town monthly report page: state, the form (editable or read-only), review actions, audit trail. */
-export function ReportScreen({ report, can, audit }: Props) {
+export function ReportScreen({ report, can, audit, enterpriseSums }: Props) {
   const view = toReportView(report);
   const flagged = new Set([...report.checks.errors, ...report.checks.warnings].map((i) => i.indicator)).size;
   return (
@@ -57,10 +61,11 @@ export function ReportScreen({ report, can, audit }: Props) {
           {can.audit && <Link className="text-brand-700 underline" href={`/audit?town=${view.town.code}`}>本镇审计日志</Link>}
         </nav>
       </div>
+      <EntriesNav town={view.town.code} period={view.period.key} active="report" />
       <StatusBanner status={view.status} reviewerComment={view.reviewerComment} submittedAt={view.submittedAt} reviewedAt={view.reviewedAt} updatedBy={view.updatedBy} updatedAt={view.updatedAt} flaggedCount={flagged} />
       {can.review && view.status === "SUBMITTED" && <ReviewPanel town={view.town.code} period={view.period.key} version={view.version} mode="review" />}
       {can.reopen && view.status === "APPROVED" && <ReviewPanel town={view.town.code} period={view.period.key} version={view.version} mode="reopen" />}
-      <ReportForm view={view} editable={can.edit} />
+      <ReportForm view={view} editable={can.edit} enterpriseSums={enterpriseSums} />
       {audit && (
         <section aria-label="本月报审计日志" className="space-y-2">
           <h2 className="text-base font-semibold text-slate-800">审计日志（本月报）</h2>

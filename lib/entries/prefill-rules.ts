@@ -14,6 +14,8 @@ export type EnterpriseSums = {
   reported: number;
   /** Σ per enterprise indicator code; absent when no enterprise has the figure. */
   sums: Record<string, string>;
+  /** The indicators reported per enterprise. */
+  codes: string[];
 };
 
 export const COUNT_SOURCE = "__count__";
@@ -41,7 +43,8 @@ export type PrefillRow = {
 type TownIndicator = { code: string; name: string; unit: string; precision: number };
 
 /** The rows of the panel, in the town form's order: the defined sums, then same-code comparisons. */
-export function prefillRows(indicators: readonly TownIndicator[], sums: EnterpriseSums, enterpriseCodes: readonly string[]): PrefillRow[] {
+export function prefillRows(indicators: readonly TownIndicator[], sums: EnterpriseSums): PrefillRow[] {
+  const enterpriseCodes = sums.codes;
   const rules: Rule[] = [...RULES];
   for (const code of enterpriseCodes) if (!rules.some((r) => r.target === code)) rules.push({ target: code, source: code, equivalent: false, note: PARTIAL_NOTE });
   const out: PrefillRow[] = [];

@@ -9,7 +9,7 @@ import type { EnterpriseSums } from "./prefill-rules";
 import { assertCanView } from "./scope";
 import { canonical } from "./token";
 
-export async function getEnterpriseSums(user: Caller, town: RegionRef, period: Period): Promise<EnterpriseSums & { codes: string[] }> {
+export async function getEnterpriseSums(user: Caller, town: RegionRef, period: Period): Promise<EnterpriseSums> {
   await assertCanView(user, town);
   const db = getPrisma();
   const [fields, listed] = await Promise.all([loadEnterpriseFields(db), listAboveScale(db, town.id, period)]);

@@ -6,11 +6,18 @@ import { GET as overviewGET } from "@/app/api/v1/overview/route";
 import { POST as checksPOST } from "@/app/api/v1/checks/route";
 import { POST as actionPOST } from "@/app/api/v1/reports/[town]/[period]/[action]/route";
 import { GET as reportGET, PUT as reportPUT } from "@/app/api/v1/reports/[town]/[period]/route";
+import { ApiError } from "@/lib/api/errors";
+import { loadActiveUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { createRegion, createUser } from "@/lib/demo/factories";
 import { DEMO_COUNTY } from "@/lib/demo/places";
 import { seedDemoCounty } from "@/lib/demo/seed";
+import { getEnterpriseGrid, saveEnterpriseGrid } from "@/lib/entries/enterprises";
+import { getParkGrid, saveParkGrid } from "@/lib/entries/parks";
+import { getProjectGrid, saveProjectGrid } from "@/lib/entries/projects";
 import type { ReportStatus } from "@/lib/generated/prisma/client";
+import type { Caller } from "@/lib/permissions";
+import { parsePeriod, toDecimal } from "@/lib/stats";
 import { createApiToken } from "../support/api";
 import { resetDatabase } from "../support/db";
 
@@ -133,5 +140,104 @@ describe("permission matrix", () => {
   it("a request without credentials is 401, not 403", async () => {
     const res = await reportGET(new Request(`http://localhost/api/v1/reports/${OWN}/${PERIOD}`), { params: Promise.resolve({ town: OWN, period: PERIOD }) });
     expect(res.status).toBe(401);
+  });
+});
+
+// The enterprise, park and project grids have no API route: their server actions call these
+// services with the signed-in user, so the matrix calls the services with each role as the caller.
+type EntryAction = "viewEntries" | "saveEnterprises" | "saveParks" | "saveProjects";
+const ENTRY_ALLOWED: Record<string, Record<EntryAction, [own: boolean, other: boolean]>> = {
+  admin: { viewEntries: [true, true], saveEnterprises: [false, false], saveParks: [false, false], saveProjects: [false, false] },
+  reviewer: { viewEntries: [true, true], saveEnterprises: [true, true], saveParks: [true, true], saveProjects: [true, true] },
+  leader: { viewEntries: [true, true], saveEnterprises: [false, false], saveParks: [false, false], saveProjects: [false, false] },
+  reporter: { viewEntries: [true, false], saveEnterprises: [true, false], saveParks: [true, false], saveProjects: [true, false] },
+  readonlyReviewer: { viewEntries: [true, true], saveEnterprises: [false, false], saveParks: [false, false], saveProjects: [false, false] },
+  otherCountyReviewer: { viewEntries: [false, false], saveEnterprises: [false, false], saveParks: [false, false], saveProjects: [false, false] },
+};
+
+describe("permission matrix: town entry grids", () => {
+  const callers: Record<string, Caller> = {};
+  const period = parsePeriod(PERIOD)!;
+  const plusOne = (v: string | null | undefined) => toDecimal(v ?? "0")!.plus(1).toFixed();
+
+  async function entrySnapshot(town: string) {
+    const db = getPrisma();
+    const region = await db.region.findUniqueOrThrow({ where: { code: town }, select: { id: true } });
+    const where = { year: 2024, month: 6 };
+    const [e, p, g, a] = await Promise.all([
+      db.enterpriseValue.findMany({ where: { ...where, enterprise: { townId: region.id } }, select: { id: true, value: true }, orderBy: { id: "asc" } }),
+      db.parkValue.findMany({ where: { ...where, park: { townId: region.id } }, orderBy: { id: "asc" } }),
+      db.projectProgress.findMany({ where: { ...where, project: { townId: region.id } }, orderBy: { id: "asc" } }),
+      db.auditLog.count({ where: { regionId: region.id } }),
+    ]);
+    return JSON.stringify({ e, p, g, a });
+  }
+
+  /** HTTP-like status of a service call: 200, or the ApiError's status. */
+  async function entryCall(action: EntryAction, town: string, caller: Caller): Promise<number> {
+    // Rows and tokens as the county reviewer sees them now, so an allowed save is a valid one.
+    const reader = callers.reviewer;
+    try {
+      if (action === "viewEntries") await getEnterpriseGrid(caller, town, period);
+      if (action === "saveEnterprises") {
+        const row = (await getEnterpriseGrid(reader, town, period)).rows.find((r) => r.values.gross_output)!;
+        await saveEnterpriseGrid(caller, town, period, [{ id: row.id, token: row.token, values: { ...row.values, gross_output: plusOne(row.values.gross_output) } }]);
+      }
+      if (action === "saveParks") {
+        const row = (await getParkGrid(reader, town, period)).rows[0];
+        await saveParkGrid(caller, town, period, [{ id: row.id, token: row.token, values: { ...row.values, infrastructureInvestment: plusOne(row.values.infrastructureInvestment) } }]);
+      }
+      if (action === "saveProjects") {
+        const row = (await getProjectGrid(reader, town, period)).rows.find((r) => r.name.startsWith("权限测试"))!;
+        await saveProjectGrid(caller, town, period, [{ id: row.id, token: row.token, completedYtd: plusOne(row.values.completedYtd) }]);
+      }
+      return 200;
+    } catch (error) {
+      if (error instanceof ApiError) return error.status;
+      throw error;
+    }
+  }
+
+  beforeAll(async () => {
+    const db = getPrisma();
+    const load = async (username: string) => {
+      const u = await db.user.findUniqueOrThrow({ where: { username }, select: { id: true, sessionVersion: true } });
+      return (await loadActiveUser(u.id, u.sessionVersion))!;
+    };
+    for (const u of ["admin", "reviewer", "leader", "reporter"]) callers[u] = await load(u);
+    callers.readonlyReviewer = { ...callers.reviewer, token: { regionId: null, readOnly: true } };
+    callers.otherCountyReviewer = await load("other_reviewer");
+    // A project with June progress in each town (the demo places its projects at random).
+    for (const code of [OWN, OTHER]) {
+      const town = await db.region.findUniqueOrThrow({ where: { code }, select: { id: true } });
+      await db.project.create({ data: { name: `权限测试项目${code.slice(6, 9)}`, townId: town.id, sector: "工业", totalInvestment: "50000", stage: "UNDER_CONSTRUCTION", progress: { create: { year: 2024, month: 6, completedYtd: "1000" } } } });
+    }
+  });
+
+  for (const [role, actions] of Object.entries(ENTRY_ALLOWED)) {
+    for (const [action, [ownAllowed, otherAllowed]] of Object.entries(actions) as [EntryAction, [boolean, boolean]][]) {
+      for (const [which, town, allowed] of [["own", OWN, ownAllowed], ["other", OTHER, otherAllowed]] as const) {
+        it(`${role} ${allowed ? "may" : "may not"} ${action} (${which} town)`, async () => {
+          await setStatus(town, "DRAFT");
+          const before = await entrySnapshot(town);
+          const status = await entryCall(action, town, callers[role]);
+          if (allowed) {
+            expect(status, `${role} ${action} ${which}`).toBe(200);
+          } else {
+            expect(status, `${role} ${action} ${which}`).toBe(403);
+            expect(await entrySnapshot(town)).toBe(before);
+          }
+        });
+      }
+    }
+  }
+
+  it("the grids are locked for everyone once the town's report is approved", async () => {
+    await setStatus(OWN, "APPROVED");
+    const before = await entrySnapshot(OWN);
+    for (const role of ["reviewer", "reporter"]) {
+      for (const action of ["saveEnterprises", "saveParks", "saveProjects"] as const) expect(await entryCall(action, OWN, callers[role])).toBe(403);
+    }
+    expect(await entrySnapshot(OWN)).toBe(before);
   });
 });

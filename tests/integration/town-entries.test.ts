@@ -140,11 +140,23 @@ describe("enterprise grid", () => {
   });
 
   it("clears a figure when its cell is emptied, and the reviewer may save too", async () => {
-    const saved = await saveEnterpriseGrid(users.reviewer, TOWN, PERIOD, [valuesOf(row, { gross_output: "12000", sales_revenue: row.values.sales_revenue, profit: "", tax: "12" })]);
-    expect(saved[0].values).toEqual({ gross_output: "12000", sales_revenue: row.values.sales_revenue, tax: "12" });
+    const tax = toDecimal(row.previousYtd.tax ?? "0")!.plus(12).toFixed();
+    const saved = await saveEnterpriseGrid(users.reviewer, TOWN, PERIOD, [valuesOf(row, { gross_output: "12000", sales_revenue: row.values.sales_revenue, profit: "", tax })]);
+    expect(saved[0].values).toEqual({ gross_output: "12000", sales_revenue: row.values.sales_revenue, tax });
     const audit = await getPrisma().auditLog.findMany({ where: { entity: "Enterprise", entityId: String(row.id), userId: users.reviewer.id }, select: { field: true, oldValue: true, newValue: true } });
-    expect(audit.map((a) => [a.field?.split("·")[1], a.oldValue, a.newValue]).sort()).toEqual([["入库税金", null, "12"], ["利润总额", "300.5", null]]);
+    expect(audit.map((a) => [a.field?.split("·")[1], a.oldValue, a.newValue]).sort()).toEqual([["入库税金", null, tax], ["利润总额", "300.5", null]]);
     row = { ...row, token: saved[0].token, values: saved[0].values };
+  });
+
+  it("two simultaneous saves of the same row: one wins, the other is a conflict", async () => {
+    const rows = (gross: string) => [valuesOf(row, { gross_output: gross, sales_revenue: row.values.sales_revenue, profit: "", tax: row.values.tax })];
+    const results = await Promise.allSettled([saveEnterpriseGrid(users.reporter, TOWN, PERIOD, rows("12100")), saveEnterpriseGrid(users.reviewer, TOWN, PERIOD, rows("12200"))]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const lost = results.find((r): r is PromiseRejectedResult => r.status === "rejected")!;
+    expect(lost.reason).toBeInstanceOf(ApiError);
+    expect((lost.reason as ApiError).code).toBe("conflict");
+    row = (await getEnterpriseGrid(users.reporter, TOWN, PERIOD)).rows.find((r) => r.id === row.id)!;
+    expect(["12100", "12200"]).toContain(row.values.gross_output);
   });
 
   it("is locked once the town's report for the period is approved, for the reporter and the reviewer", async () => {
@@ -182,7 +194,7 @@ describe("enterprise grid", () => {
     const grid = await getEnterpriseGrid(users.reporter, TOWN, PERIOD);
     expect(sums.aboveScale).toBe(grid.rows.length);
     expect(sums.reported).toBe(1);
-    expect(sums.sums).toEqual({ gross_output: "12000", sales_revenue: row.values.sales_revenue, tax: "12" });
+    expect(sums.sums).toEqual({ gross_output: row.values.gross_output, sales_revenue: row.values.sales_revenue, tax: row.values.tax });
     // July: every 规上 enterprise reported; the sum is the town's 规上工业总产值 in the seeded report.
     const july = await getEnterpriseSums(users.reporter, (await getRegionByCode(TOWN))!, { year: 2024, month: 7 });
     const report = await getPrisma().reportValue.findFirstOrThrow({ where: { regionId: townId, year: 2024, month: 7, indicator: { code: "above_scale_output" } }, select: { value: true } });
@@ -202,7 +214,7 @@ describe("park grid", () => {
       developedArea: toDecimal(prev.developedArea)!.plus(12.5).toFixed(2),
       infrastructureInvestment: toDecimal(prev.infrastructureInvestment)!.plus(300).toFixed(2),
       enterpriseCount: prev.enterpriseCount,
-      salesRevenue: `${toDecimal(prev.salesRevenue)!.plus(20000).div(10000).toFixed(4)}亿`,
+      salesRevenue: `${toDecimal(prev.salesRevenue)!.plus(20000).div(10000).toFixed()}亿`,
       profitTax: toDecimal(prev.profitTax)!.plus(900).toFixed(2),
     };
     const before = await stored();

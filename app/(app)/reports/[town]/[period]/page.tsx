@@ -4,6 +4,7 @@ import { ReportScreen } from "@/components/report/report-screen";
 import { ApiError } from "@/lib/api/errors";
 import { requireUser } from "@/lib/auth/session";
 import { listReportAudit } from "@/lib/audit/queries";
+import { getEnterpriseSums } from "@/lib/entries/prefill";
 import { canEditReport, canReopenReport, canReviewReport, canViewAudit, canViewReport, canViewSubmissions } from "@/lib/permissions";
 import { getRegionByCode } from "@/lib/regions";
 import { getReport } from "@/lib/reports/service";
@@ -28,13 +29,14 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
     throw error;
   });
   const status = report.report.status;
-  const [edit, review, reopen, audit, board] = await Promise.all([
+  const [edit, review, reopen, audit, board, enterpriseSums] = await Promise.all([
     canEditReport(user, town.id, status),
     canReviewReport(user, town.id, status),
     canReopenReport(user, town.id, status),
     canViewAudit(user, town.id),
     town.parentId ? canViewSubmissions(user, town.parentId) : false,
+    getEnterpriseSums(user, town, period),
   ]);
   const auditRows = audit ? await listReportAudit(town.id, period.year, period.month) : null;
-  return <ReportScreen report={report} can={{ edit, review, reopen, audit, board }} audit={auditRows} />;
+  return <ReportScreen report={report} can={{ edit, review, reopen, audit, board }} audit={auditRows} enterpriseSums={enterpriseSums} />;
 }

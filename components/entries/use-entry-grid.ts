@@ -1,0 +1,92 @@
+"use client";
+// State of an entry grid: what is stored (with each row's token), what is typed, which rows changed,
+// and the save → success / field errors / conflict round trip. Only changed rows are sent, each with
+// the token it was loaded with; a conflict keeps the typed text and offers the two ways on.
+import { useEffect, useMemo, useState, useTransition } from "react";
+import type { EntryActionResult, EntryConflict, StoredRow } from "@/lib/entries/types";
+
+export type Typed = Record<string, string>;
+export type Flash = { tone: "ok" | "error"; text: string } | null;
+
+type Options = {
+  rows: StoredRow[];
+  /** Stored figures → the text of the row's inputs. */
+  toTyped: (row: StoredRow) => Typed;
+  /** Whether the typed row differs from what is stored. */
+  changed: (row: StoredRow, typed: Typed) => boolean;
+  submit: (dirty: { row: StoredRow; typed: Typed }[]) => Promise<EntryActionResult>;
+};
+
+const byId = (rows: StoredRow[]) => Object.fromEntries(rows.map((r) => [r.id, { id: r.id, token: r.token, values: r.values }])) as Record<number, StoredRow>;
+
+export function useEntryGrid({ rows, toTyped, changed, submit }: Options) {
+  const [base, setBase] = useState<Record<number, StoredRow>>(() => byId(rows));
+  const [typed, setTyped] = useState<Record<number, Typed>>(() => Object.fromEntries(rows.map((r) => [r.id, toTyped(r)])));
+  const [conflict, setConflict] = useState<EntryConflict | null>(null);
+  const [flash, setFlash] = useState<Flash>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [rowErrors, setRowErrors] = useState<Record<string, string[]>>({});
+  const [pending, startTransition] = useTransition();
+
+  const dirtyIds = useMemo(() => rows.map((r) => r.id).filter((id) => changed(base[id], typed[id])), [rows, base, typed, changed]);
+
+  // Unsaved rows: the browser asks before the tab is closed or reloaded.
+  const hasUnsaved = dirtyIds.length > 0;
+  useEffect(() => {
+    if (!hasUnsaved) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [hasUnsaved]);
+
+  function setCell(id: number, code: string, text: string) {
+    setTyped((t) => ({ ...t, [id]: { ...t[id], [code]: text } }));
+    setFieldErrors((e) => {
+      if (!e[`${id}.${code}`]) return e;
+      const { [`${id}.${code}`]: _gone, ...rest } = e;
+      return rest;
+    });
+  }
+
+  function adopt(saved: StoredRow[], keepTyped = false) {
+    setBase((b) => ({ ...b, ...byId(saved) }));
+    if (!keepTyped) setTyped((t) => ({ ...t, ...Object.fromEntries(saved.map((r) => [r.id, toTyped(r)])) }));
+  }
+
+  function save() {
+    const dirty = dirtyIds.map((id) => ({ row: base[id], typed: typed[id] }));
+    if (dirty.length === 0) return;
+    startTransition(async () => {
+      const result = await submit(dirty);
+      if (result.ok) {
+        adopt(result.rows);
+        setConflict(null);
+        setFieldErrors({});
+        setRowErrors({});
+        setFlash({ tone: "ok", text: result.message });
+        return;
+      }
+      if (result.conflict) setConflict(result.conflict);
+      setFieldErrors(result.fieldErrors ?? {});
+      setRowErrors(result.rowErrors ?? {});
+      setFlash({ tone: "error", text: result.message });
+    });
+  }
+
+  /** Take the latest stored rows as the base and keep what this user typed: saving again applies it on top. */
+  function keepMine() {
+    if (!conflict) return;
+    adopt(conflict.rows, true);
+    setConflict(null);
+    setFlash({ tone: "ok", text: "已载入最新数据并保留了您的修改，请核对后再保存" });
+  }
+
+  function takeTheirs() {
+    if (!conflict) return;
+    adopt(conflict.rows);
+    setConflict(null);
+    setFlash(null);
+  }
+
+  return { base, typed, setCell, dirtyIds, pending, flash, conflict, fieldErrors, rowErrors, save, keepMine, takeTheirs };
+}

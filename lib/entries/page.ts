@@ -1,0 +1,25 @@
+import "server-only";
+// What every grid page does first: parse the route, check the user may read the town's figures
+// (another town's reporter gets the not-found page, no hint the town exists), and whether they may edit.
+import { notFound } from "next/navigation";
+import { ApiError } from "@/lib/api/errors";
+import type { CurrentUser } from "@/lib/auth/session";
+import { canEditTownEntries, canViewReport } from "@/lib/permissions";
+import { getRegionByCode, type RegionRef } from "@/lib/regions";
+import { parsePeriod, type Period } from "@/lib/stats";
+
+export async function gridRoute(user: CurrentUser, params: { town: string; period: string }): Promise<{ town: RegionRef; period: Period; canEditRole: boolean }> {
+  const period = parsePeriod(params.period);
+  const town = /^\d{12}$/.test(params.town) ? await getRegionByCode(params.town) : null;
+  if (!period || !town || town.level !== "TOWN") notFound();
+  if (!(await canViewReport(user, town.id))) notFound();
+  return { town, period, canEditRole: await canEditTownEntries(user, town.id) };
+}
+
+/** A service's not-found / forbidden becomes the segment's not-found page. */
+export function orNotFound<T>(p: Promise<T>): Promise<T> {
+  return p.catch((error: unknown) => {
+    if (error instanceof ApiError && (error.code === "forbidden" || error.code === "not_found")) notFound();
+    throw error;
+  });
+}

@@ -1,6 +1,7 @@
 // Two server-rendered SVG charts (they print and need no client JavaScript): towns' output in
 // rank order, and plan completion against time progress.
 import { formatNumber, formatYi } from "@/lib/stats";
+import { isBehind } from "@/lib/bulletin/phrases";
 import type { BulletinData } from "@/lib/bulletin/types";
 
 type Bar = { label: string; value: number; text: string; warn?: boolean };
@@ -10,6 +11,7 @@ function BarChart({ title, bars, marker, unit }: { title: string; bars: Bar[]; m
   const h = top + bars.length * rowH + 10;
   const max = Math.max(...bars.map((b) => b.value), marker?.value ?? 0, 1);
   const x = (v: number) => left + (Math.max(0, v) / max) * (w - left - right);
+  const labelX = (v: number) => (marker && x(v) < x(marker.value) && x(v) + 48 > x(marker.value) ? x(marker.value) + 4 : x(v) + 4);
   return (
     <figure className="bulletin-chart rounded border border-slate-200 bg-white p-2">
       <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={title} className="w-full" style={{ fontFamily: "inherit" }}>
@@ -18,7 +20,8 @@ function BarChart({ title, bars, marker, unit }: { title: string; bars: Bar[]; m
           <g key={b.label}>
             <text x={left - 6} y={top + i * rowH + 15} textAnchor="end" fontSize="12">{b.label}</text>
             <rect x={left} y={top + i * rowH + 4} width={Math.max(1, x(b.value) - left)} height={rowH - 8} fill={b.warn ? "#c0262d" : "#2563b0"} />
-            <text x={x(b.value) + 4} y={top + i * rowH + 15} fontSize="11" fill="#334155">{b.text}</text>
+            {/* Past the marker line when the bar ends near it, so the line never crosses the figure. */}
+            <text x={labelX(b.value)} y={top + i * rowH + 15} fontSize="11" fill="#334155">{b.text}</text>
           </g>
         ))}
         {marker && (
@@ -49,7 +52,7 @@ export function CompletionChart({ data }: { data: BulletinData }) {
     .sort((a, b) => b.cells.gross_output.planCompletionPercent! - a.cells.gross_output.planCompletionPercent!)
     .map((t) => {
       const p = t.cells.gross_output.planCompletionPercent!;
-      return { label: t.name, value: p, text: `${formatNumber(p, 1)}%`, warn: tp !== null && (t.cells.gross_output.scheduleGapPoints ?? 0) < -0.05 };
+      return { label: t.name, value: p, text: `${formatNumber(p, 1)}%`, warn: isBehind(t.cells.gross_output.scheduleGapPoints) };
     });
   if (bars.length === 0) return null;
   return <BarChart title="图2 各乡镇工业总产值完成年计划（%）" bars={bars} unit="%" marker={tp === null ? undefined : { value: tp, label: `时序进度${formatNumber(tp, 1)}%` }} />;

@@ -1,24 +1,23 @@
 // The bulletin's topical sections: parks, projects, investment attraction, private economy and
 // enterprise tiers. Pure; each sentence is built only from figures that exist.
 import Decimal from "decimal.js";
+import { STAGE_LABELS, STAGES } from "@/lib/projects/filters";
 import { formatNumber, formatPercent, formatPeriodRange, OUTPUT_TIER_LABELS, planCompletionPercent, projectBucket, PROJECT_BUCKET_LABELS, type ProjectBucket } from "@/lib/stats";
-import type { ProjectStage } from "@/lib/generated/prisma/enums";
 import { clause, completionPhrase, count, growthOf, growthPhrase, names, sentence, whole, yi } from "./phrases";
-import type { BulletinData, Section } from "./types";
+import type { BulletinData, ProjectFigures, Section } from "./types";
 
-const LEVEL: Record<string, string> = { PROVINCIAL: "省级开发区", MUNICIPAL: "市级园区", TOWNSHIP: "乡镇工业集中区" };
-export const STAGE_NAMES: Record<ProjectStage, string> = { NEGOTIATING: "在谈", SIGNED: "签约", STARTED: "开工", UNDER_CONSTRUCTION: "在建", COMPLETED: "竣工", IN_PRODUCTION: "投产" };
 export const BUCKET_ORDER: ProjectBucket[] = ["ge1b", "ge100m", "50m_100m", "10m_50m", "lt10m"];
 
 const sum = (xs: (string | null)[]) => {
   const present = xs.filter((x): x is string => x !== null);
   return present.length === 0 ? null : present.reduce((a, b) => a.plus(b), new Decimal(0)).toFixed();
 };
+const totalOf = (list: ProjectFigures[]) => sum(list.map((p) => p.totalInvestment));
 
 export function parkSection(d: BulletinData): Section {
   const paragraphs = d.parks
     .map((p) =>
-      sentence(`${p.name}（${LEVEL[p.level]}）`, [
+      sentence(`${p.name}（${p.level}）`, [
         clause(p.salesRevenue === null ? null : `实现销售收入${yi(p.salesRevenue)}`, growthOf(p.salesRevenue, p.salesRevenueLastYear)),
         clause(p.profitTax === null ? null : `利税${yi(p.profitTax)}`, growthOf(p.profitTax, p.profitTaxLastYear)),
         p.infrastructureInvestment === null ? null : `完成基础设施投资${yi(p.infrastructureInvestment)}`,
@@ -33,40 +32,48 @@ export function parkSection(d: BulletinData): Section {
 export function projectSection(d: BulletinData): Section {
   const list = d.projects;
   if (list.length === 0) return { heading: "项目建设", paragraphs: [] };
-  const total = sum(list.map((p) => p.totalInvestment));
   const byBucket = BUCKET_ORDER.map((b) => ({ b, items: list.filter((p) => projectBucket(p.totalInvestment) === b) })).filter((x) => x.items.length > 0);
-  const byStage = (Object.keys(STAGE_NAMES) as ProjectStage[]).map((s) => ({ s, n: list.filter((p) => p.stage === s).length })).filter((x) => x.n > 0);
-  const paragraphs: string[] = [];
-  paragraphs.push(
-    `${whole(d.county)}乡镇共有工业项目${list.length}个，计划总投资${yi(total)}。其中，${byBucket.map((x) => `${PROJECT_BUCKET_LABELS[x.b]}项目${x.items.length}个、计划总投资${yi(sum(x.items.map((p) => p.totalInvestment)))}`).join("，")}；按项目阶段分，${byStage.map((x) => `${STAGE_NAMES[x.s]}${x.n}个`).join("、")}。`,
-  );
-  const planned = sum(list.map((p) => p.yearPlanned));
-  const done = sum(list.map((p) => p.completedYtd));
+  const byStage = STAGES.map((s) => ({ s, items: list.filter((p) => p.stage === s) })).filter((x) => x.items.length > 0);
+  const paragraphs = [
+    `${whole(d.county)}乡镇共有工业项目${list.length}个，计划总投资${yi(totalOf(list))}。` +
+      `按投资规模分，${byBucket.map((x) => `${PROJECT_BUCKET_LABELS[x.b]}项目${x.items.length}个、计划总投资${yi(totalOf(x.items))}`).join("，")}；` +
+      `按项目阶段分，${byStage.map((x) => `${STAGE_LABELS[x.s]}${x.items.length}个（计划总投资${yi(totalOf(x.items))}）`).join("、")}。`,
+  ];
+  // Plan completion over the projects that have this year's plan, so unplanned progress does not inflate it.
+  const inPlan = list.filter((p) => p.yearPlanned !== null);
+  const planned = sum(inPlan.map((p) => p.yearPlanned));
+  const done = sum(inPlan.map((p) => p.completedYtd));
   const pct = planCompletionPercent(done, planned);
   const progress = sentence(`${formatPeriodRange(d.year, d.month)}，`, [
-    clause(planned === null ? null : `在建项目当年计划投资${yi(planned)}`, done === null ? null : `累计完成投资${yi(done)}`, pct === null ? null : `完成年度计划的${formatPercent(pct, 1)}`),
+    clause(
+      planned === null ? null : `纳入年度投资计划的项目${inPlan.length}个，当年计划投资${yi(planned)}`,
+      done === null ? null : `累计完成投资${yi(done)}`,
+      pct === null ? null : `完成年度计划的${formatPercent(pct, 1)}`,
+    ),
   ]);
   if (progress) paragraphs.push(progress);
   const big = list.filter((p) => new Decimal(p.totalInvestment).gte(10000));
   if (big.length > 0) {
-    const shown = big.slice(0, 10).map((p) => `${p.town}${p.name}（${yi(p.totalInvestment)}，${STAGE_NAMES[p.stage]}）`);
-    paragraphs.push(`亿元以上项目${big.length}个：${names(shown)}${big.length > 10 ? "等" : ""}。`);
+    const shown = big.slice(0, 10).map((p) => `${p.town}${p.name}（${yi(p.totalInvestment)}，${STAGE_LABELS[p.stage]}）`);
+    paragraphs.push(`亿元以上项目${big.length}个${big.length > 10 ? "，计划总投资居前十位的是" : "："}${names(shown)}。`);
   }
   return { heading: "项目建设", paragraphs };
 }
 
 export function attractionSection(d: BulletinData): Section {
   const a = d.attraction;
+  const t = d.totals;
   const paragraphs: string[] = [];
   if (a) {
-    const usd = a.usd ? `（其中外资项目${a.usd.count}个，协议外资${formatNumber(a.usd.plannedWanUsd, 2)}万美元，到账外资${formatNumber(a.usd.arrivedWanUsd, 2)}万美元，按当期汇率折算）` : "";
+    const usd = a.usd ? `（其中外资项目${a.usd.count}个，协议外资${formatNumber(a.usd.plannedWanUsd, 2)}万美元，到账外资${formatNumber(a.usd.arrivedWanUsd, 2)}万美元，按签约当期汇率折算）` : "";
+    const arrivedCount = a.arrivedCount > 0 ? `，其中${a.arrivedCount}个项目已有资金到账` : "";
     const note = a.unconverted > 0 ? `另有${a.unconverted}个外资项目因缺少当期汇率未计入人民币合计。` : "";
-    paragraphs.push(`${formatPeriodRange(d.year, d.month)}，${whole(d.county)}乡镇新签约招商引资项目${a.signed}个${usd}，计划总投资${yi(a.plannedWan)}，实际到账资金${yi(a.arrivedWan)}。${note}`);
+    paragraphs.push(`${formatPeriodRange(d.year, d.month)}，${whole(d.county)}乡镇新签约招商引资项目${a.signed}个${usd}，计划总投资${yi(a.plannedWan)}，实际到账资金${yi(a.arrivedWan)}${arrivedCount}。${note}`);
   }
-  const funds = d.totals.funds_arrived;
   const reported = sentence("据乡镇月报，", [
-    clause(funds?.value ? `实际到账资金${yi(funds.value)}` : null, growthPhrase(funds), completionPhrase(funds)),
-    clause(d.totals.attracted_investment?.value ? `招引项目计划总投资${yi(d.totals.attracted_investment.value)}` : null, completionPhrase(d.totals.attracted_investment)),
+    clause(t.attracted_projects?.value ? `招引项目${count(t.attracted_projects.value, "个")}` : null, growthPhrase(t.attracted_projects), completionPhrase(t.attracted_projects)),
+    clause(t.attracted_investment?.value ? `招引项目计划总投资${yi(t.attracted_investment.value)}` : null, growthPhrase(t.attracted_investment), completionPhrase(t.attracted_investment)),
+    clause(t.funds_arrived?.value ? `实际到账资金${yi(t.funds_arrived.value)}` : null, growthPhrase(t.funds_arrived), completionPhrase(t.funds_arrived)),
   ]);
   if (reported) paragraphs.push(reported);
   return { heading: "招商引资", paragraphs };

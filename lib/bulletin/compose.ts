@@ -1,6 +1,7 @@
 // The monthly 通报, written from plain data (lib/bulletin/data.ts). Pure: the same data always
 // gives the same text. Every number is formatted by lib/stats; a sentence whose figure is
 // missing is left out whole.
+import Decimal from "decimal.js";
 import type { Cell } from "@/lib/overview/compute";
 import { formatGrowth, formatPeriodRange } from "@/lib/stats";
 import { attractionSection, enterpriseSection, parkSection, privateSection, projectSection } from "./compose-sections";
@@ -11,6 +12,7 @@ export const HEADLINE = [
   { code: "gross_output", verb: "完成" },
   { code: "above_scale_output", verb: "完成" },
   { code: "sales_revenue", verb: "实现" },
+  { code: "profit", verb: "实现" },
   { code: "profit_tax", verb: "实现" },
   { code: "tax", verb: "" },
   { code: "industrial_investment", verb: "完成" },
@@ -28,10 +30,11 @@ function headline(d: BulletinData): string | null {
     const name = d.indicators[code]?.name.replace(/（.*）/, "");
     if (!cell?.value || !name) return null;
     const pct = d.indicators[code].percentPrecision;
+    // A loss reads "利润总额亏损1.23亿元", never "实现利润总额-1.23亿元".
+    const loss = new Decimal(cell.value).isNeg();
+    const figure = loss ? `${name}亏损${yi(new Decimal(cell.value).abs().toFixed())}` : `${verb}${name}${yi(cell.value)}`;
     // The lead indicator carries plan and schedule; the others their growth.
-    return i === 0
-      ? clause(`${verb}${name}${yi(cell.value)}`, growthPhrase(cell, pct), completionPhrase(cell, pct), schedulePhrase(cell))
-      : clause(`${verb}${name}${yi(cell.value)}`, growthPhrase(cell, pct));
+    return i === 0 ? clause(figure, growthPhrase(cell, pct), completionPhrase(cell, pct), schedulePhrase(cell)) : clause(figure, growthPhrase(cell, pct));
   });
   return sentence(`${formatPeriodRange(d.year, d.month)}，${whole(d.county)}乡镇工业`, clauses);
 }
@@ -65,6 +68,9 @@ export function rankingParagraphs(d: BulletinData, code = "gross_output"): strin
   else if (withGap.length > 0) out.push(`各乡镇${name}均达到时序进度要求。`);
   const turned = d.towns.filter((t) => t.cells.profit?.lossChange === "扭亏为盈").map((t) => t.name);
   if (turned.length > 0) out.push(`${names(turned)}利润总额同比扭亏为盈。`);
+  // Say which towns the totals leave out, rather than dropping them silently.
+  const missing = d.towns.filter((t) => t.cells[code]?.value == null).map((t) => t.name);
+  if (missing.length > 0 && byTotal.length > 0) out.push(`${names(missing)}本期数据尚未报送或未通过审核，未计入${whole(d.county)}合计和排名。`);
   return out;
 }
 

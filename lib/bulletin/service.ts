@@ -34,16 +34,35 @@ export async function listRevisions(countyId: number, period: Period): Promise<B
 
 export type BulletinView = { data: BulletinData; generated: { title: string; text: string }; current: { title: string; sections: Section[]; source: "generated" | "draft" | "published"; revision: number | null }; revisions: BulletinRevision[] };
 
-/** What the page, the print view and the Word export show: the latest revision, else the generated text. */
-export async function getBulletinView(county: RegionRef, period: Period): Promise<BulletinView> {
-  const [data, revisions] = await Promise.all([getBulletinData(county, period.year, period.month), listRevisions(county.id, period)]);
+/**
+ * What the page, the print view and the Word export show: the revision asked for (a kept version),
+ * else the latest revision, else the generated text. An unknown revision is a not-found.
+ */
+export async function getBulletinView(county: RegionRef, period: Period, revision?: number): Promise<BulletinView> {
+  const data = await getBulletinData(county, period.year, period.month);
+  const revisions = await listRevisions(county.id, period);
   const composed = composeBulletin(data);
   const generated = { title: composed.title, text: sectionsToText(composed.sections) };
-  const latest = revisions[0];
-  const current = latest
-    ? { title: latest.title, sections: textToSections(latest.body), source: latest.status === "PUBLISHED" ? ("published" as const) : ("draft" as const), revision: latest.revision }
+  const shown = revision === undefined ? revisions[0] : revisions.find((r) => r.revision === revision);
+  if (revision !== undefined && !shown) throw notFound(`通报第${revision}版`);
+  const current = shown
+    ? { title: shown.title, sections: textToSections(shown.body), source: shown.status === "PUBLISHED" ? ("published" as const) : ("draft" as const), revision: shown.revision }
     : { title: composed.title, sections: composed.sections, source: "generated" as const, revision: null };
   return { data, generated, current, revisions };
+}
+
+/** How the shown text came about, for the subtitle: 已发布第2版, 草稿（第3版）, 系统根据数据生成. */
+export function statusLabel(current: BulletinView["current"]): string {
+  if (current.source === "published") return `已发布第${current.revision}版`;
+  if (current.source === "draft") return `草稿（第${current.revision}版）`;
+  return "系统根据数据生成";
+}
+
+/** The `revision` query parameter: a positive whole number, or absent. */
+export function parseRevision(raw: string | null | undefined): number | undefined {
+  if (raw == null || raw === "") return undefined;
+  if (!/^\d{1,6}$/.test(raw) || Number(raw) < 1) throw new ApiError("bad_request", "版本号应为正整数");
+  return Number(raw);
 }
 
 const clean = (s: string) => s.replace(/\r\n/g, "\n").trim();

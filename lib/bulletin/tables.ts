@@ -1,7 +1,9 @@
 // The bulletin's tables as plain strings, shared by the page, the print view and the Word export.
 import Decimal from "decimal.js";
 import { formatGrowth, formatNumber, formatPercent, formatPoints, MISSING, projectBucket, PROJECT_BUCKET_LABELS } from "@/lib/stats";
-import { BUCKET_ORDER, STAGE_NAMES } from "./compose-sections";
+import { STAGE_LABELS, STAGES } from "@/lib/projects/filters";
+import { BUCKET_ORDER } from "./compose-sections";
+import { whole } from "./phrases";
 import type { BulletinData } from "./types";
 
 export type Table = { title: string; headers: string[]; rows: string[][]; totalRow?: string[] };
@@ -25,7 +27,7 @@ export function townTable(d: BulletinData, code = "gross_output"): Table | null 
   return {
     title: `表1 各乡镇${d.indicators[code]?.name ?? ""}完成情况（万元）`,
     headers: ["乡镇（街道）", "1–N月累计", "同比", "完成年计划", "超/落后时序（百分点）", "总量排名", "增幅排名"].map((h) => h.replace("1–N月", d.month === 1 ? "1月" : `1–${d.month}月`)),
-    totalRow: row(`全${d.county.name.endsWith("市") ? "市" : "县"}合计`, total, true),
+    totalRow: row(`${whole(d.county)}合计`, total, true),
     rows: towns.map((t) => row(t.name, t.cells[code], false)),
   };
 }
@@ -36,14 +38,14 @@ export function projectTable(d: BulletinData): Table | null {
   const rows = BUCKET_ORDER.map((b) => {
     const items = d.projects.filter((p) => projectBucket(p.totalInvestment) === b);
     const total = items.reduce((s, p) => s.plus(p.totalInvestment), new Decimal(0));
-    const stages = (Object.keys(STAGE_NAMES) as (keyof typeof STAGE_NAMES)[]).map((s) => String(items.filter((p) => p.stage === s).length));
+    const stages = STAGES.map((s) => String(items.filter((p) => p.stage === s).length));
     return [PROJECT_BUCKET_LABELS[b], String(items.length), formatNumber(total.div(10000), 2), ...stages];
   });
   const all = d.projects.reduce((s, p) => s.plus(p.totalInvestment), new Decimal(0));
   return {
     title: "表2 项目分规模、分阶段情况",
-    headers: ["投资规模", "项目数（个）", "计划总投资（亿元）", ...Object.values(STAGE_NAMES)],
-    totalRow: ["合计", String(d.projects.length), formatNumber(all.div(10000), 2), ...(Object.keys(STAGE_NAMES) as (keyof typeof STAGE_NAMES)[]).map((s) => String(d.projects.filter((p) => p.stage === s).length))],
+    headers: ["投资规模", "项目数（个）", "计划总投资（亿元）", ...STAGES.map((s) => STAGE_LABELS[s])],
+    totalRow: ["合计", String(d.projects.length), formatNumber(all.div(10000), 2), ...STAGES.map((s) => String(d.projects.filter((p) => p.stage === s).length))],
     rows,
   };
 }

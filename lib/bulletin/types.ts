@@ -6,7 +6,8 @@ export type IndicatorInfo = { code: string; name: string; unit: string; precisio
 
 export type ParkFigures = {
   name: string;
-  level: "PROVINCIAL" | "MUNICIPAL" | "TOWNSHIP";
+  /** The level as users name it: 省级开发区, 地级示范园区, 乡镇集中区. */
+  level: string;
   developedArea: string | null;
   enterpriseCount: number | null;
   salesRevenue: string | null;
@@ -23,6 +24,8 @@ export type AttractionFigures = {
   /** 计划总投资 and 实际到账, in 万元 with USD converted at the rate of each record's period. */
   plannedWan: string;
   arrivedWan: string;
+  /** Records with some funds arrived. */
+  arrivedCount: number;
   usd: { count: number; plannedWanUsd: string; arrivedWanUsd: string } | null;
   /** USD records without an exchange rate for their period: left out of the 万元 sums. */
   unconverted: number;

@@ -1,6 +1,6 @@
 // Import through the UI (preview with a row error, then a fixed file committed) and the
 // bulletin with its print view. Screenshots go to test-results/screenshots/ for a human to look at.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { messyWorkbook } from "../fixtures/import-workbooks";
 import { DEMO, expect, signIn, test } from "./fixtures";
 
@@ -37,27 +37,58 @@ test("a reviewer imports town figures: preview with a row error, then the fixed 
   await page.screenshot({ path: `${SHOTS}/import-committed.png`, fullPage: true });
 });
 
-test("the bulletin, its print view and the Word download", async ({ page }) => {
-  test.setTimeout(120_000);
+test("the bulletin: text, two charts, tables, print view, Word download, edit and publish with kept versions", async ({ page }) => {
+  test.setTimeout(180_000);
   await signIn(page, DEMO.reviewer);
   await page.goto("/bulletin");
   const doc = page.getByTestId("bulletin-document");
   await expect(doc).toContainText("乡镇工业经济运行情况通报");
+  for (const heading of ["一、总体情况", "二、乡镇排名", "三、园区建设", "四、项目建设", "五、招商引资", "六、民营经济", "七、重点企业"]) {
+    await expect(doc.getByRole("heading", { name: heading })).toBeVisible();
+  }
   await expect(doc).toContainText("总量列前三位的是");
-  await expect(doc).not.toContainText("NaN");
-  await expect(doc).not.toContainText("undefined");
+  for (const bad of ["NaN", "undefined", "Infinity", "xx"]) await expect(doc).not.toContainText(bad);
   await expect(page.getByRole("img", { name: "图1 各乡镇工业总产值（亿元）" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "图2 各乡镇工业总产值完成年计划（%）" })).toBeVisible();
+  await expect(doc.getByRole("table")).toHaveCount(2);
   await page.screenshot({ path: `${SHOTS}/bulletin.png`, fullPage: true });
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "下载 Word" }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/\.docx$/);
+  expect(readFileSync((await file.path())!).subarray(0, 2).toString()).toBe("PK");
 
   await page.getByRole("link", { name: "打印版" }).click();
   await expect(page).toHaveURL(/\/bulletin\/print\?/);
   await page.emulateMedia({ media: "print" });
   await expect(page.locator("body > header")).toBeHidden();
-  await page.screenshot({ path: `${SHOTS}/bulletin-print.png`, fullPage: true });
+  // Roughly one A4 page at 96 dpi, for a person to look at; the PDF has the real pages.
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.screenshot({ path: `${SHOTS}/bulletin-print.png` });
   await page.pdf({ path: `${SHOTS}/bulletin-print.pdf`, format: "A4", printBackground: true });
+  await page.emulateMedia({ media: "screen" });
+  await page.setViewportSize({ width: 1366, height: 768 });
+
+  // Edit, save a draft, publish twice: both published versions are kept and each can be opened.
+  await page.goto("/bulletin");
+  const editor = page.getByTestId("bulletin-editor");
+  const body = editor.getByLabel("正文");
+  const generated = await body.inputValue();
+  await body.fill(generated.replace("一、总体情况\n", "一、总体情况\n审核员补充：本月数据已经审核。\n"));
+  await editor.getByRole("button", { name: "保存草稿" }).click();
+  await expect(editor.getByRole("status")).toHaveText("草稿已保存");
+  await editor.getByRole("button", { name: "发布" }).click();
+  await expect(editor.getByRole("status")).toHaveText("已发布第1版");
+  await expect(doc).toContainText("审核员补充：本月数据已经审核。");
+  await body.fill((await body.inputValue()).replace("审核员补充：本月数据已经审核。", "审核员补充：第二版。"));
+  await editor.getByRole("button", { name: "发布" }).click();
+  await expect(editor.getByRole("status")).toHaveText("已发布第2版");
+  const revisions = page.getByTestId("bulletin-revisions");
+  await expect(revisions.getByRole("listitem")).toHaveCount(2);
+  await revisions.getByRole("link", { name: "第1版" }).click();
+  await expect(page.getByText("正在查看第1版（历史版本）")).toBeVisible();
+  await expect(doc).toContainText("审核员补充：本月数据已经审核。");
+  await expect(doc).not.toContainText("审核员补充：第二版。");
+  await expect(page.getByRole("link", { name: "下载 Word" })).toHaveAttribute("href", /revision=1/);
 });

@@ -53,7 +53,7 @@ describe("composeBulletin", () => {
     expect(t).toContain("工业总产值同比下降的有丙镇。");
     // −0.04 rounds to 0.0: not behind.
     expect(t).toContain("落后时序进度的有丁镇（落后8.3个百分点）、甲镇（落后3.2个百分点）。");
-    expect(t).toContain("甲镇利润总额同比扭亏为盈。");
+    expect(t).toContain("甲镇利润总额同比扭亏为盈。\n新区本期数据尚未报送或未通过审核，未计入全市合计和排名。");
     expect(t).toContain("新发展私营企业356户，同比增长12.0%");
   });
 
@@ -72,15 +72,41 @@ describe("composeBulletin", () => {
           { name: "甲项目", town: "甲镇", totalInvestment: "150000", stage: "UNDER_CONSTRUCTION", yearPlanned: "40000", completedYtd: "25000" },
           { name: "乙项目", town: "乙镇", totalInvestment: "800", stage: "SIGNED", yearPlanned: null, completedYtd: null },
         ],
-        attraction: { signed: 5, plannedWan: "52000", arrivedWan: "8000.5", usd: { count: 1, plannedWanUsd: "300", arrivedWanUsd: "50" }, unconverted: 0 },
+        attraction: { signed: 5, plannedWan: "52000", arrivedWan: "8000.5", arrivedCount: 3, usd: { count: 1, plannedWanUsd: "300", arrivedWanUsd: "50" }, unconverted: 0 },
         enterprises: { reporting: 300, over100m: 12, over50m: 20, over20m: 41, taxOverMillion: 33 },
       }),
     );
-    expect(t).toContain("全市乡镇共有工业项目2个，计划总投资15.08亿元。其中，10亿元以上项目1个、计划总投资15.00亿元，1000万元以下项目1个、计划总投资0.08亿元；按项目阶段分，签约1个、在建1个。");
-    expect(t).toContain("在建项目当年计划投资4.00亿元，累计完成投资2.50亿元，完成年度计划的62.5%。");
+    expect(t).toContain(
+      "全市乡镇共有工业项目2个，计划总投资15.08亿元。按投资规模分，10亿元以上项目1个、计划总投资15.00亿元，1000万元以下项目1个、计划总投资0.08亿元；按项目阶段分，签约1个（计划总投资0.08亿元）、在建1个（计划总投资15.00亿元）。",
+    );
+    // Completion over the projects with this year's plan only.
+    expect(t).toContain("2024年1–7月，纳入年度投资计划的项目1个，当年计划投资4.00亿元，累计完成投资2.50亿元，完成年度计划的62.5%。");
     expect(t).toContain("亿元以上项目1个：甲镇甲项目（15.00亿元，在建）。");
-    expect(t).toContain("新签约招商引资项目5个（其中外资项目1个，协议外资300.00万美元，到账外资50.00万美元，按当期汇率折算），计划总投资5.20亿元，实际到账资金0.80亿元。");
+    expect(t).toContain("新签约招商引资项目5个（其中外资项目1个，协议外资300.00万美元，到账外资50.00万美元，按签约当期汇率折算），计划总投资5.20亿元，实际到账资金0.80亿元，其中3个项目已有资金到账。");
     expect(t).toContain("其中产值超亿元的12家，产值5000万–1亿元的20家，产值2000万–5000万元的41家；税收过百万元的企业33家。");
+  });
+
+  it("parks: each figure that exists, with its level as users name it, and nothing for a park without figures", () => {
+    const park = { name: "甲园区", level: "省级开发区", developedArea: "1200.5", enterpriseCount: 40, salesRevenue: "250000", salesRevenueLastYear: "200000", profitTax: null, profitTaxLastYear: null, infrastructureInvestment: null };
+    const t = text(data({ parks: [park, { ...park, name: "乙园区", level: "乡镇集中区", developedArea: null, enterpriseCount: null, salesRevenue: null, salesRevenueLastYear: null }] }));
+    expect(t).toContain("三、园区建设\n甲园区（省级开发区）实现销售收入25.00亿元，同比增长25.0%；入园企业40家；已开发面积1,201亩。\n");
+    expect(t).not.toContain("乙园区");
+  });
+
+  it("a county loss reads 亏损, and the monthly reports' attraction figures carry growth and plan completion", () => {
+    const t = text(
+      data({
+        indicators: { ...data().indicators, attracted_projects: ind("attracted_projects", "招引项目", "个"), funds_arrived: ind("funds_arrived", "实际到账资金") },
+        totals: {
+          ...data().totals,
+          profit: cell({ value: "-12345.6", lossChange: "增亏" }),
+          attracted_projects: cell({ value: "42", yoyPercent: 5, planCompletionPercent: 70 }),
+          funds_arrived: cell({ value: "187000", yoyPercent: 29.44, planCompletionPercent: 48.06 }),
+        },
+      }),
+    );
+    expect(t).toContain("；利润总额亏损1.23亿元，同比增亏。");
+    expect(t).toContain("据乡镇月报，招引项目42个，同比增长5.0%，完成年计划的70.0%；实际到账资金18.70亿元，同比增长29.4%，完成年计划的48.1%。");
   });
 
   it("the edited text reads back into the same sections", () => {

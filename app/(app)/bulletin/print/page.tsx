@@ -4,11 +4,11 @@ import { PrintStyles } from "@/components/bulletin/print-styles";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
 import { formatPeriodRange } from "@/lib/stats";
-import { loadBulletinPage } from "../load";
+import { loadBulletinPage, type BulletinSearch } from "../load";
 
 export const metadata: Metadata = { title: "通报（打印版）" };
 
-export default async function BulletinPrintPage({ searchParams }: { searchParams: Promise<{ region?: string; period?: string }> }) {
+export default async function BulletinPrintPage({ searchParams }: { searchParams: Promise<BulletinSearch> }) {
   const user = await requireUser();
   const page = await loadBulletinPage(user, await searchParams);
   if (!page.ok) return <EmptyState title="无法生成通报" detail={page.message} />;

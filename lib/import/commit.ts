@@ -8,6 +8,7 @@ import { currentDatabaseKind, getPrisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Caller } from "@/lib/permissions";
 import { loadRefs } from "./facts";
+import { unpackRecords } from "./pack";
 import { planImport } from "./planner";
 import type { AnyRecord } from "./records";
 import { countOps } from "./plan-types";
@@ -36,13 +37,22 @@ export async function commitImport(user: Caller, jobId: number, hooks: CommitHoo
   if (claimed.count === 0) throw new ApiError("conflict", "该导入正在进行中");
 
   const started = Date.now();
+  let records: AnyRecord[];
+  try {
+    records = unpackRecords<AnyRecord>(summary.records);
+  } catch (error) {
+    console.error("import commit: unreadable records", { jobId, error });
+    await db.importJob.update({ where: { id: jobId }, data: { status: "FAILED", finishedAt: new Date(), summary: json({ ...summary, records: undefined, error: "导入任务数据无法读取，请重新上传文件" }) } });
+    throw new ApiError("internal", "导入任务数据无法读取，请重新上传文件");
+  }
   // Progress is visible to other requests only on a PostgreSQL server (PGlite has one connection, held by the transaction).
   const progress = currentDatabaseKind() === "postgres" ? throttledProgress(jobId) : undefined;
   try {
     return await db.$transaction(
       async (tx) => {
-        const refs = await loadRefs(tx, summary.kind, scope.county, scope.onlyTownId, summary.period);
-        const plan = await planImport(tx, summary.kind, JSON.parse(summary.records!) as AnyRecord[], refs);
+        // The records carry enterprise ids already: the county's enterprises are not loaded again.
+        const refs = await loadRefs(tx, summary.kind, scope.county, scope.onlyTownId, summary.period, { enterprises: false });
+        const plan = await planImport(tx, summary.kind, records, refs);
         const planned = Date.now();
         const errors = plan.planned.problems.filter((p) => p.severity === "error");
         if (errors.length > 0) throw new ApiError("conflict", `数据在预览后发生变化，导入未执行：${errors.slice(0, 3).map((e) => `第${e.row}行 ${e.message}`).join("；")}`);

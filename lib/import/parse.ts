@@ -7,7 +7,7 @@ import { projectsKind } from "./kinds/projects";
 import { MAX_DATA_ROWS } from "./limits";
 import type { RecordOf } from "./records";
 import type { Refs } from "./refs";
-import { isBlankRow, RowReader } from "./rows";
+import { columnsByField, isBlankRow, RowReader } from "./rows";
 import { EXAMPLE_MARK, type ImportKind, type Problem, type RawSheet } from "./types";
 
 type KindParser<R> = {
@@ -34,7 +34,12 @@ export function parseImport<K extends ImportKind>(kind: K, sheets: RawSheet[], r
   const specs = parser.specs(refs);
   const problems: Problem[] = [];
   const records: RecordOf[K][] = [];
-  const seen = new Map<string, { row: number; sheet: string; sig: string }>();
+  const seen = new Map<string, { row: number; sheet: string; record: RecordOf[K] }>();
+  // What a duplicate row is compared on: everything but where it came from.
+  const sig = (record: RecordOf[K]) => {
+    const { src: _src, ...rest } = record as RecordOf[K] & { src: unknown };
+    return JSON.stringify(rest);
+  };
   let rowsTotal = 0;
   let used = 0;
   for (const sheet of sheets) {
@@ -46,6 +51,7 @@ export function parseImport<K extends ImportKind>(kind: K, sheets: RawSheet[], r
     }
     used++;
     problems.push(...headerProblems);
+    const byField = columnsByField(header.columns);
     for (let i = header.headerRow + 1; i < sheet.rows.length; i++) {
       const cells = sheet.rows[i];
       if (isBlankRow(cells)) continue;
@@ -54,7 +60,7 @@ export function parseImport<K extends ImportKind>(kind: K, sheets: RawSheet[], r
         problems.push({ sheet: sheet.name, row: i + 1, column: null, message: `数据行数超过${MAX_DATA_ROWS}行上限，其余行未读取`, severity: "error" });
         return { records, problems, rowsTotal };
       }
-      const reader = new RowReader(sheet, header.columns, cells, { sheet: sheet.name, row: i + 1 });
+      const reader = new RowReader(sheet, header.columns, cells, { sheet: sheet.name, row: i + 1 }, byField);
       const first = cells.find((c) => c.text !== null)?.text ?? "";
       if (first.startsWith(EXAMPLE_MARK)) {
         problems.push({ sheet: sheet.name, row: i + 1, column: null, message: "模板示例行，已跳过", severity: "warning" });
@@ -65,22 +71,20 @@ export function parseImport<K extends ImportKind>(kind: K, sheets: RawSheet[], r
         continue;
       }
       const record = parser.parse(reader, refs);
-      problems.push(...reader.problems);
+      if (reader.problems.length > 0) problems.push(...reader.problems);
       if (!record) continue;
       const key = parser.key(record);
-      const { src: _src, ...rest } = record as RecordOf[K] & { src: unknown };
-      const sig = JSON.stringify(rest);
       const prior = seen.get(key);
       if (prior) {
         const where = prior.sheet === sheet.name ? `第${prior.row}行` : `工作表“${prior.sheet}”第${prior.row}行`;
         problems.push(
-          prior.sig === sig
+          sig(prior.record) === sig(record)
             ? { sheet: sheet.name, row: i + 1, column: null, message: `与${where}完全重复，已忽略`, severity: "warning" }
             : { sheet: sheet.name, row: i + 1, column: null, message: `与${where}重复（${parser.keyLabel}）且数值不同，请只保留一行`, severity: "error" },
         );
         continue;
       }
-      seen.set(key, { row: i + 1, sheet: sheet.name, sig });
+      seen.set(key, { row: i + 1, sheet: sheet.name, record });
       records.push(record);
     }
   }

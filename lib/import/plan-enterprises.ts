@@ -4,7 +4,7 @@ import type { Ownership } from "@/lib/generated/prisma/enums";
 import { formatPeriodRange } from "@/lib/stats";
 import type { IndicatorRef } from "./columns";
 import { diffFigures } from "./plan-figures";
-import { opOf, type Change, type Planned } from "./plan-types";
+import { compareDecimal, opOf, type Change, type Planned } from "./plan-types";
 import type { EnterpriseRecord, EnterpriseValuesRecord, Figures } from "./records";
 import { OWNERSHIP_LABELS } from "./values";
 
@@ -48,15 +48,31 @@ export function planEnterpriseValues(records: EnterpriseValuesRecord[], stored: 
     const existing = stored.get(key) ?? {};
     const { changes, set } = diffFigures(existing, rec.values, rules);
     const prevKey = `${rec.enterpriseId}|${rec.year}|${rec.month - 1}`;
-    const previous = rec.month > 1 ? { ...(stored.get(prevKey) ?? {}), ...(inFile.get(prevKey) ?? {}) } : {};
-    for (const e of logicalErrors({ ...existing, ...rec.values }, previous, rules)) {
+    const previous = rec.month > 1 ? merged(stored.get(prevKey), inFile.get(prevKey)) : NONE;
+    for (const e of logicalErrors(merged(existing, rec.values), previous, rules)) {
       if (rec.values[e.code] !== undefined) out.problems.push({ sheet: rec.src.sheet, row: rec.src.row, column: byCode.get(e.code)?.name ?? e.code, message: e.message, severity: "error" });
     }
-    out.actions.push({ op: opOf(Object.keys(existing).length > 0, changes), label: `${rec.name} ${formatPeriodRange(rec.year, rec.month)}`, src: rec.src, changes });
+    out.actions.push({ op: opOf(!isEmpty(existing), changes), label: `${rec.name} ${formatPeriodRange(rec.year, rec.month)}`, src: rec.src, changes });
     if (set.length > 0) out.writes.push({ record: rec, set });
   }
   return out;
 }
+
+const NONE: Figures = Object.freeze({}) as Figures;
+
+/** `{ ...a, ...b }` without copying when one side is empty (most rows of a large file). */
+function merged(a: Figures | undefined, b: Figures | undefined): Figures {
+  if (!a || isEmpty(a)) return b ?? NONE;
+  if (!b || isEmpty(b)) return a;
+  return { ...a, ...b };
+}
+
+function isEmpty(f: Figures): boolean {
+  for (const _ in f) return false;
+  return true;
+}
+
+const shown = (x: string, r: IndicatorRef) => `${toDecimal(x)!.toFixed(r.precision)}${r.unit}`;
 
 /**
  * The logical checks of lib/checks that apply to one enterprise's figures, in their wording:
@@ -65,18 +81,17 @@ export function planEnterpriseValues(records: EnterpriseValuesRecord[], stored: 
  */
 export function logicalErrors(values: Figures, previous: Figures, rules: IndicatorRef[]): { code: string; message: string }[] {
   const out: { code: string; message: string }[] = [];
-  const shown = (x: string, r: IndicatorRef) => `${toDecimal(x)!.toFixed(r.precision)}${r.unit}`;
   for (const r of rules) {
     const v = values[r.code];
     const p = previous[r.code];
     if (v === undefined || p === undefined || r.kind !== "FLOW" || r.allowNegative) continue;
-    if (toDecimal(v)!.lt(toDecimal(p)!)) out.push({ code: r.code, message: `${r.name}本月止累计（${shown(v, r)}）小于上月止累计（${shown(p, r)}），当月数为负，请核实` });
+    if (compareDecimal(v, p) < 0) out.push({ code: r.code, message: `${r.name}本月止累计（${shown(v, r)}）小于上月止累计（${shown(p, r)}），当月数为负，请核实` });
   }
   const profit = values.profit;
   const sales = values.sales_revenue;
   const pr = rules.find((r) => r.code === "profit");
   const sr = rules.find((r) => r.code === "sales_revenue");
-  if (profit !== undefined && sales !== undefined && pr && sr && toDecimal(profit)!.gt(toDecimal(sales)!)) {
+  if (profit !== undefined && sales !== undefined && pr && sr && compareDecimal(profit, sales) > 0) {
     out.push({ code: "profit", message: `${pr.name}（${shown(profit, pr)}）不能大于${sr.name}（${shown(sales, sr)}）` });
   }
   return out;

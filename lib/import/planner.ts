@@ -46,7 +46,7 @@ export async function planImport(db: Db | Tx, kind: ImportKind, records: AnyReco
     }
     case "enterprise_values": {
       const rs = records as EnterpriseValuesRecord[];
-      const facts = await loadEnterpriseValueFacts(db, rs, refs.towns.map((t) => t.id));
+      const facts = await loadEnterpriseValueFacts(db, rs, refs.towns.map((t) => t.id), refs.indicators);
       return { kind, planned: planEnterpriseValues(rs, facts, refs.indicators) };
     }
     case "projects": {

@@ -1,10 +1,14 @@
 // An uploaded file → sheets of text cells. Refuses (ImportRefused, a Chinese message) anything
-// too big, not a spreadsheet, or a zip bomb — before exceljs parses it.
+// too big, not a spreadsheet, or a zip bomb — before any XML is parsed. Workbooks are read by
+// lib/import/xlsx.ts; exceljs is the fallback for a workbook that reader does not understand.
 import ExcelJS from "exceljs";
 import { decodeText, parseCsv } from "./csv";
-import { HEADER_SEARCH_ROWS, ImportRefused, MAX_CELL_CHARS, MAX_COLUMNS, MAX_DATA_ROWS, MAX_UPLOAD_BYTES, MB } from "./limits";
+import { HEADER_SEARCH_ROWS, ImportRefused, MAX_COLUMNS, MAX_DATA_ROWS, MAX_UPLOAD_BYTES, MB } from "./limits";
 import type { RawCell, RawSheet } from "./types";
-import { checkXlsxZip } from "./zip-guard";
+import { dateText, numberText, readXlsxEntries, textCell, UnsupportedXlsx, XLSX_PARTS } from "./xlsx";
+import { unzipXlsx } from "./zip-guard";
+
+export { numberText };
 
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
@@ -15,14 +19,22 @@ export async function readUpload(buf: Buffer, fileName: string): Promise<RawShee
   if (buf.subarray(0, 4).equals(OLE)) throw new ImportRefused("不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 后重试");
   if (buf[0] === 0x50 && buf[1] === 0x4b) {
     if (!lower.endsWith(".xlsx") && !lower.endsWith(".xlsm")) throw new ImportRefused("文件扩展名与内容不符：只接受 .xlsx 或 .csv 文件");
-    checkXlsxZip(buf);
-    return readXlsx(buf);
+    const { entries } = unzipXlsx(buf, XLSX_PARTS);
+    try {
+      return readXlsxEntries(entries);
+    } catch (e) {
+      // Limits are final; anything else (UnsupportedXlsx, or a reader bug) gets exceljs's opinion.
+      if (e instanceof ImportRefused) throw e;
+      if (!(e instanceof UnsupportedXlsx)) console.warn("xlsx reader failed, falling back to exceljs", e);
+      return readXlsx(buf);
+    }
   }
   if (lower.endsWith(".csv") || lower.endsWith(".txt")) return [parseCsv(decodeText(buf), fileName.replace(/\.[^.]+$/, ""))];
   throw new ImportRefused("只接受 .xlsx 或 .csv 文件");
 }
 
-async function readXlsx(buf: Buffer): Promise<RawSheet[]> {
+/** The same through exceljs (slower: it builds an object model of every cell). */
+export async function readXlsx(buf: Buffer): Promise<RawSheet[]> {
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs's typings want its own Buffer type; the bytes are the same.
@@ -49,26 +61,14 @@ async function readXlsx(buf: Buffer): Promise<RawSheet[]> {
   return sheets;
 }
 
-const text = (s: string | null): RawCell => {
-  const t = s?.trim() ?? "";
-  if (t.length > MAX_CELL_CHARS) return { text: null, problem: `单元格内容过长（超过${MAX_CELL_CHARS}字）` };
-  return { text: t === "" ? null : t };
-};
-
-/** 15 significant digits, as Excel shows them: a cached 0.1+0.2 is 0.3, not 0.30000000000000004. */
-export function numberText(n: number): string | null {
-  if (!Number.isFinite(n)) return null;
-  return String(Number(n.toPrecision(15)));
-}
-
-const pad = (n: number) => String(n).padStart(2, "0");
+const text = textCell;
 
 export function cellOf(v: ExcelJS.CellValue): RawCell {
   if (v === null || v === undefined) return { text: null };
   if (typeof v === "number") return { text: numberText(v) };
   if (typeof v === "string") return text(v);
   if (typeof v === "boolean") return { text: v ? "是" : "否" };
-  if (v instanceof Date) return { text: `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}` };
+  if (v instanceof Date) return { text: dateText(v) };
   if ("richText" in v) return text(v.richText.map((t) => t.text).join(""));
   if ("error" in v) return { text: null, problem: `单元格为错误值 ${v.error}` };
   if ("formula" in v || "sharedFormula" in v) {

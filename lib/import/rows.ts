@@ -5,16 +5,30 @@ import type { ColumnMatch, Problem, RawCell, RawSheet, Severity, Source } from "
 import { parseFigureCell, parsePeriodText, type Parsed } from "./values";
 import type { Period } from "@/lib/stats";
 
+/** The matched columns by field; build once per sheet and pass to every row's reader. */
+export const columnsByField = (columns: ColumnMatch[]) => new Map(columns.map((c) => [c.field, c]));
+
+const moneyUnits = new Map<string, string | null>();
+const moneyUnitOf = (header: string) => {
+  let u = moneyUnits.get(header);
+  if (u === undefined) {
+    u = headerMoneyUnit(header);
+    if (moneyUnits.size < 10_000) moneyUnits.set(header, u);
+  }
+  return u;
+};
+
 export class RowReader {
   readonly problems: Problem[] = [];
   private readonly byField: Map<string, ColumnMatch>;
   constructor(
     private readonly sheet: RawSheet,
-    private readonly columns: ColumnMatch[],
+    columns: ColumnMatch[],
     private readonly cells: RawCell[],
     readonly src: Source,
+    byField?: Map<string, ColumnMatch>,
   ) {
-    this.byField = new Map(columns.map((c) => [c.field, c]));
+    this.byField = byField ?? columnsByField(columns);
   }
 
   has(field: string): boolean {
@@ -57,7 +71,7 @@ export class RowReader {
   }
 
   figure(field: string, opts: { unit: string; integerOnly?: boolean; allowNegative?: boolean }): string | null | undefined {
-    const headerUnit = opts.unit === "万元" ? headerMoneyUnit(this.header(field)) : null;
+    const headerUnit = opts.unit === "万元" ? moneyUnitOf(this.header(field)) : null;
     return this.read(field, (t) => parseFigureCell(t, { ...opts, headerUnit }));
   }
 

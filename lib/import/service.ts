@@ -10,6 +10,7 @@ import { getRegionById } from "@/lib/regions";
 import type { Period } from "@/lib/stats";
 import { loadRefs } from "./facts";
 import { ImportRefused } from "./limits";
+import { packRecords } from "./pack";
 import { hasErrors, parseImport } from "./parse";
 import { planImport } from "./planner";
 import { countOps } from "./plan-types";
@@ -69,7 +70,7 @@ export async function previewImport(user: Caller, input: PreviewInput) {
     scopeRegionId: scope.regionId,
     counts: { ...countOps(actions), errors, warnings: problems.length - errors },
     ...trimForDisplay(problems, actions),
-    records: hasErrors(problems) ? undefined : JSON.stringify(parsed.records),
+    records: hasErrors(problems) ? undefined : packRecords(parsed.records),
     previouslyCommitted: before ? { jobId: before.id, at: (before.finishedAt ?? new Date()).toISOString() } : null,
   };
   const job = await db.importJob.create({

@@ -16,9 +16,9 @@ export type ImportSummary = {
   problems: Problem[];
   actions: Action[];
   /**
-   * The parsed records as one JSON string, present only when the preview has no errors (the
-   * commit needs them). A string, not nested JSON: PostgreSQL stores a 15 MB string in a fraction
-   * of the time it takes to build a jsonb tree of 50k objects.
+   * The parsed records as one string (lib/import/pack.ts: gzipped JSON), present only when the
+   * preview has no errors (the commit needs them). A string, not nested JSON: PostgreSQL stores a
+   * string in a fraction of the time it takes to build a jsonb tree of 50k objects.
    */
   records?: string;
   /** Set when the same file was committed before. */

@@ -1,5 +1,6 @@
-// An .xlsx is a zip. Before exceljs sees it we read the central directory ourselves and inflate
+// An .xlsx is a zip. Before any parsing we read the central directory ourselves and inflate
 // every entry with a hard output limit, so a zip bomb (whose headers may lie) is refused cheaply.
+// The inflated XML parts are kept for the reader (lib/import/xlsx.ts), which then needs no unzip.
 import { inflateRawSync } from "node:zlib";
 import { ImportRefused, MAX_COMPRESSION_RATIO, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES } from "./limits";
 
@@ -19,6 +20,12 @@ function findEndOfDirectory(buf: Buffer): number {
 export type ZipSummary = { entries: number; uncompressedBytes: number };
 
 export function checkXlsxZip(buf: Buffer): ZipSummary {
+  return unzipXlsx(buf, () => false).summary;
+}
+
+/** checkXlsxZip, keeping the inflated entries whose names `keep` accepts (name → bytes). */
+export function unzipXlsx(buf: Buffer, keep: (name: string) => boolean): { summary: ZipSummary; entries: Map<string, Buffer> } {
+  const entries = new Map<string, Buffer>();
   if (buf.length < 22 || buf.readUInt32LE(0) !== LOCAL) throw new ImportRefused(NOT_XLSX);
   const end = findEndOfDirectory(buf);
   if (end < 0) throw new ImportRefused(NOT_XLSX);
@@ -39,31 +46,34 @@ export function checkXlsxZip(buf: Buffer): ZipSummary {
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
     const localOffset = buf.readUInt32LE(p + 42);
-    names.add(buf.toString("utf8", p + 46, p + 46 + nameLen));
+    const name = buf.toString("utf8", p + 46, p + 46 + nameLen);
+    names.add(name);
     p += 46 + nameLen + extraLen + commentLen;
 
     total += size;
     if (total > MAX_UNZIPPED_BYTES) throw new ImportRefused(BOMB);
     if (compressed > 0 && size / compressed > MAX_COMPRESSION_RATIO && size > 1024 * 1024) throw new ImportRefused(BOMB);
     if (method !== 0 && method !== 8) throw new ImportRefused(NOT_XLSX);
-    inflateWithLimit(buf, localOffset, method, compressed, size);
+    const data = inflateWithLimit(buf, localOffset, method, compressed, size);
+    if (keep(name)) entries.set(name, data);
   }
   if (!names.has("[Content_Types].xml") || ![...names].some((x) => x.startsWith("xl/"))) throw new ImportRefused(NOT_XLSX);
-  return { entries: count, uncompressedBytes: total };
+  return { summary: { entries: count, uncompressedBytes: total }, entries };
 }
 
 /** Inflates one entry, refusing it when it produces more than it declared (lying headers). */
-function inflateWithLimit(buf: Buffer, localOffset: number, method: number, compressed: number, size: number) {
+function inflateWithLimit(buf: Buffer, localOffset: number, method: number, compressed: number, size: number): Buffer {
   if (localOffset + 30 > buf.length || buf.readUInt32LE(localOffset) !== LOCAL) throw new ImportRefused(NOT_XLSX);
   const start = localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
   const data = buf.subarray(start, start + compressed);
   if (method === 0) {
     if (data.length !== size) throw new ImportRefused(NOT_XLSX);
-    return;
+    return data;
   }
   try {
     const out = inflateRawSync(data, { maxOutputLength: Math.max(size, 1) });
     if (out.length !== size) throw new ImportRefused(NOT_XLSX);
+    return out;
   } catch (e) {
     if (e instanceof ImportRefused) throw e;
     if (e instanceof RangeError || (e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new ImportRefused(BOMB);

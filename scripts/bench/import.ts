@@ -88,10 +88,11 @@ export async function runImportBench(opts: { databaseUrl?: string; rows?: number
     const left = await db.$executeRawUnsafe(`DELETE FROM "Enterprise" WHERE "creditCode" = ANY($1::text[])`, codes);
     if (left > 0) log(`deleted ${left} enterprises left by an earlier run`);
     // The reviewer as the session would load it (lib/auth/session needs Next's request context).
-    const user: CurrentUser = await db.user.findUniqueOrThrow({
+    const user: CurrentUser | null = await db.user.findUnique({
       where: { username: "reviewer" },
       select: { id: true, username: true, displayName: true, role: true, regionId: true, mustChangePassword: true, region: { select: { id: true, code: true, name: true, level: true, parentId: true } } },
     });
+    if (!user) throw new Error("runImportBench: the database has regions but no demo county reviewer; use an empty database");
 
     const register = await workbook(rows, ["统一社会信用代码", "企业名称", "所属乡镇", "行业代码", "经济类型", "是否规上"], (i) => [codes[i], `基准测试企业${i}有限公司`, TOWNS[i % TOWNS.length], "C3311", "民营", i % 7 === 0 ? "是" : "否"]);
     const figures = await workbook(rows, ["信用代码", "企业名称", "工业总产值（万元）", "销售收入", "利润总额", "入库税金"], (i) => [codes[i], `基准测试企业${i}有限公司`, `${(1000 + (i % 5000)) / 10}`, 90 + (i % 4000) / 10, String(5 + (i % 50)), "3.5"]);
@@ -122,7 +123,9 @@ export async function runImportBench(opts: { databaseUrl?: string; rows?: number
     return out;
   } finally {
     await closeDatabase();
-    if (previous.prisma) Object.assign(holder, previous);
+    holder.prisma = previous.prisma;
+    holder.kind = previous.kind;
+    holder.pglite = previous.pglite;
   }
 }
 

@@ -11,6 +11,7 @@ import { makeCreditCode } from "@/lib/demo/factories";
 import { seedDemoCounty } from "@/lib/demo/seed";
 import { commitImport } from "@/lib/import/commit";
 import { previewImport } from "@/lib/import/service";
+import { LIVE_COMPARABLE_SQL, ROLLUP_COMPARABLE_SQL } from "@/scripts/bench/floor";
 import { ENTERPRISE_VALUE_HEADERS, messyWorkbook, TOWN_VALUE_HEADERS, type CellInput } from "../fixtures/import-workbooks";
 import { createApiToken } from "../support/api";
 import { resetDatabase } from "../support/db";
@@ -31,6 +32,15 @@ async function commit(id: number) {
   return { status: res.status, body: (await res.json()) as Json };
 }
 const auditCount = () => getPrisma().auditLog.count();
+
+/** ComparableBase (kept by triggers on EnterpriseValue) equals its definition over the source tables. */
+async function expectRollupEqualsDefinition() {
+  type Row = { town: number; year: number; month: number; value: string; enterprises: number };
+  const rows = async (sql: string) => (await getPrisma().$queryRawUnsafe<Row[]>(sql)).map((r) => `${r.town}|${r.year}|${r.month}|${new Decimal(r.value).toFixed()}|${r.enterprises}`);
+  const live = await rows(LIVE_COMPARABLE_SQL);
+  expect(live.length).toBeGreaterThan(0);
+  expect(await rows(ROLLUP_COMPARABLE_SQL)).toEqual(live);
+}
 
 beforeAll(async () => {
   await resetDatabase();
@@ -115,6 +125,49 @@ describe("enterprise monthly figures", () => {
     const done = await commit(body.jobId);
     expect(done.body).toMatchObject({ created: 0, updated: 0, unchanged: 4, auditEntries: 0 });
     expect(await auditCount()).toBe(audits);
+  });
+
+  it("a corrected figure updates only that value, audited with the stored value, and keeps the 同口径 rollup exact", async () => {
+    const corrected = new Decimal(ents[2].aug.gross).plus("12.5").toFixed(2);
+    const buf = await messyWorkbook({
+      title: "戴南镇规上工业企业主要指标（2024年1–8月）（更正）",
+      headers: ENTERPRISE_VALUE_HEADERS,
+      rows: [row(1, ents[0]), [2, ents[2].creditCode, ents[2].name, corrected, ents[2].aug.sales, "35.5", ents[2].aug.tax]],
+    });
+    const { body } = await upload(buf, "enterprise_values", "2024-08");
+    expect(body).toMatchObject({ committable: true, counts: { create: 0, update: 1, unchanged: 1, errors: 0 } });
+    const audits = await auditCount();
+    const done = await commit(body.jobId);
+    expect(done.body).toMatchObject({ status: "COMMITTED", created: 0, updated: 1, unchanged: 1, auditEntries: 1 });
+    expect((await auditCount()) - audits).toBe(2); // the figure and the job
+    const gross = await getPrisma().enterpriseValue.findFirstOrThrow({ where: { enterpriseId: ents[2].id, year: 2024, month: 8, indicator: { code: "gross_output" } }, select: { value: true } });
+    expect(gross.value.toString()).toBe(new Decimal(corrected).toString());
+    const entry = await getPrisma().auditLog.findFirstOrThrow({ where: { entity: "Enterprise", entityId: String(ents[2].id), year: 2024, month: 8, field: "工业总产值" }, select: { oldValue: true, newValue: true } });
+    expect(new Decimal(entry.oldValue!).eq(ents[2].aug.gross)).toBe(true);
+    expect(entry.newValue).toBe(new Decimal(corrected).toString());
+    await expectRollupEqualsDefinition();
+  });
+});
+
+describe("enterprise register", () => {
+  const codes = [makeCreditCode("321281", 800_001), makeCreditCode("321281", 800_002)];
+  const headers = ["统一社会信用代码", "企业名称", "所属乡镇", "行业代码", "经济类型", "是否规上"];
+
+  it("re-importing with a new name and blank optional columns updates the name only, audited", async () => {
+    const first = await upload(await messyWorkbook({ title: "企业名录", headers, rows: [[codes[0], "兴化市甲有限公司", "戴南镇", "C3311", "国有", "是"], [codes[1], "兴化市乙有限公司", "张郭镇", "C3312", "民营", "否"]] }), "enterprises", "2024-08");
+    expect(first.body.counts).toMatchObject({ create: 2, errors: 0 });
+    expect((await commit(first.body.jobId)).body).toMatchObject({ status: "COMMITTED", created: 2 });
+
+    const audits = await auditCount();
+    const second = await upload(await messyWorkbook({ title: "企业名录", headers: headers.slice(0, 4), rows: [[codes[0], "兴化市甲科技有限公司", "戴南镇", "C3311"], [codes[1], "兴化市乙有限公司", "张郭镇", "C3312"]] }), "enterprises", "2024-08");
+    expect(second.body.counts).toMatchObject({ create: 0, update: 1, unchanged: 1, errors: 0 });
+    expect((await commit(second.body.jobId)).body).toMatchObject({ status: "COMMITTED", created: 0, updated: 1, unchanged: 1, auditEntries: 1 });
+    expect((await auditCount()) - audits).toBe(2);
+    const stored = await getPrisma().enterprise.findMany({ where: { creditCode: { in: codes } }, orderBy: { creditCode: "asc" }, select: { creditCode: true, name: true, ownership: true, aboveScale: true, version: true } });
+    expect(stored.find((e) => e.creditCode === codes[0])).toMatchObject({ name: "兴化市甲科技有限公司", ownership: "STATE", aboveScale: true, version: 2 });
+    expect(stored.find((e) => e.creditCode === codes[1])).toMatchObject({ name: "兴化市乙有限公司", ownership: "PRIVATE", aboveScale: false, version: 1 });
+    const entry = await getPrisma().auditLog.findFirstOrThrow({ where: { entity: "Enterprise", field: "企业名称", oldValue: "兴化市甲有限公司" }, select: { newValue: true } });
+    expect(entry.newValue).toBe("兴化市甲科技有限公司");
   });
 });
 

@@ -8,6 +8,18 @@ import type { RowReader } from "../rows";
 import { parseIndustryCode, parseOwnership, parseYesNo } from "../values";
 import { readFigures, resolveRegion } from "./figures";
 
+// Built once per import (refs), not once per row.
+const perRefs = <T>(make: (refs: Refs) => T) => {
+  const cache = new WeakMap<Refs, T>();
+  return (refs: Refs): T => {
+    let v = cache.get(refs);
+    if (v === undefined) cache.set(refs, (v = make(refs)));
+    return v;
+  };
+};
+const enterpriseIndicators = perRefs((refs) => refs.indicators.filter((i) => i.onEnterpriseForm));
+const parkOf = perRefs(parkResolver);
+
 function creditCode(r: RowReader): string | null {
   const raw = r.required("creditCode", "统一社会信用代码");
   if (raw === null) return null;
@@ -30,7 +42,7 @@ export const enterprisesKind = {
     const industryCode = r.has("industryCode") ? r.read("industryCode", parseIndustryCode) : null;
     if (industryCode === null) r.problem("industryCode", "行业代码不能为空");
     const parkName = r.text("park");
-    const park = parkName ? parkResolver(refs)(parkName) : null;
+    const park = parkName ? parkOf(refs)(parkName) : null;
     if (parkName && !park) r.problem("park", `未知园区“${parkName}”`);
     if (park && town && park.townId !== town.id) r.problem("park", `园区“${parkName}”不在${town.name}`);
     const ownership = r.read("ownership", parseOwnership) ?? null;
@@ -41,8 +53,6 @@ export const enterprisesKind = {
   key: (x: EnterpriseRecord) => x.creditCode,
   keyLabel: "同一统一社会信用代码",
 };
-
-const enterpriseIndicators = (refs: Refs) => refs.indicators.filter((i) => i.onEnterpriseForm);
 
 export const enterpriseValuesKind = {
   specs: (refs: Refs): FieldSpec[] => [CREDIT_CODE, NAME, PERIOD, ...indicatorSpecs(enterpriseIndicators(refs))],

@@ -7,6 +7,13 @@ import type { RowReader } from "../rows";
 import { parseYearText } from "../values";
 
 const townIndicators = (refs: Refs) => refs.indicators.filter((i) => i.onTownForm);
+// Built once per import (refs), not once per row.
+const towns = new WeakMap<Refs, ReturnType<typeof townResolver>>();
+const townOf = (refs: Refs) => {
+  let f = towns.get(refs);
+  if (!f) towns.set(refs, (f = townResolver(refs)));
+  return f;
+};
 
 export function readFigures(r: RowReader, indicators: readonly IndicatorRef[]): Figures {
   const values: Figures = {};
@@ -21,7 +28,7 @@ function resolveRegion(r: RowReader, refs: Refs, allowCounty: boolean) {
   const raw = r.required("town", "乡镇");
   if (raw === null) return null;
   const county = allowCounty && (raw === refs.county.name || raw === refs.county.code || /^(全县|全市|全区|合计)$/.test(raw)) ? refs.county : null;
-  const town = county ?? townResolver(refs)(raw);
+  const town = county ?? townOf(refs)(raw);
   if (!town) {
     r.problem("town", `未知乡镇“${raw}”：${refs.county.name}没有该乡镇（街道）`);
     return null;

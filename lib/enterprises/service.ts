@@ -7,6 +7,7 @@ import { getPrisma } from "@/lib/db/client";
 import { canEditRegistry } from "@/lib/permissions";
 import { getRegionByCode } from "@/lib/regions";
 import { diffEntries, isUniqueViolation } from "@/lib/dashboard/registry";
+import { recordScaleChanges } from "./scale-history";
 import { CONFLICT_MESSAGE, enterpriseSchema, enterpriseUpdateSchema, type FormState } from "./schema";
 
 export async function saveEnterprise(user: CurrentUser, raw: Record<string, unknown>): Promise<FormState> {
@@ -33,6 +34,7 @@ export async function saveEnterprise(user: CurrentUser, raw: Record<string, unkn
     return await db.$transaction(async (tx: Tx): Promise<FormState> => {
       if (!key?.success) {
         const created = await tx.enterprise.create({ data, select: { id: true } });
+        if (data.aboveScale) await recordScaleChanges(tx, [{ enterpriseId: created.id, aboveScale: true }], "名录维护");
         await recordAudit(tx, user, [{ action: "create", entity: "enterprise", entityId: created.id, regionId: town.id, newValue: JSON.stringify(data) }]);
         return { id: created.id };
       }
@@ -41,11 +43,7 @@ export async function saveEnterprise(user: CurrentUser, raw: Record<string, unkn
       if (!before) return { message: "未找到该企业" };
       const updated = await tx.enterprise.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
       if (updated.count === 0) return { message: CONFLICT_MESSAGE };
-      if (before.aboveScale !== data.aboveScale) {
-        const now = new Date();
-        const at = { enterpriseId: id, year: now.getFullYear(), month: now.getMonth() + 1 };
-        await tx.enterpriseScaleChange.upsert({ where: { enterpriseId_year_month: at }, create: { ...at, aboveScale: data.aboveScale, note: "名录维护" }, update: { aboveScale: data.aboveScale, note: "名录维护" } });
-      }
+      if (before.aboveScale !== data.aboveScale) await recordScaleChanges(tx, [{ enterpriseId: id, aboveScale: data.aboveScale }], "名录维护");
       await recordAudit(tx, user, diffEntries("enterprise", id, town.id, before, data));
       return { id };
     });

@@ -3,6 +3,7 @@ import "server-only";
 // is a handful of statements, not 50k round trips. Only what the plan found changed is written
 // (the plan compares with the stored rows, read inside the same transaction).
 import { ApiError } from "@/lib/api/errors";
+import { recordScaleChanges } from "@/lib/enterprises/scale-history";
 import { booleanArray, insertEnterprisesBulk, numberArray, textArray } from "./bulk";
 import type { EnterpriseValueWrite, EnterpriseWrite } from "./plan-enterprises";
 import { BATCH, type WriteContext } from "./write-context";
@@ -19,6 +20,9 @@ export async function writeEnterprises(ctx: WriteContext, writes: EnterpriseWrit
       chunk.map(({ record: r }) => ({ creditCode: r.creditCode, name: r.name, townId: r.townId, parkId: r.parkId, industryCode: r.industryCode, ownership: r.ownership ?? "PRIVATE", aboveScale: r.aboveScale ?? false })),
     );
     for (const row of rows) ctx.audit.push({ action: "import", entity: "Enterprise", entityId: row.id, regionId: row.townId, field: "新增企业", newValue: row.creditCode });
+    // A new 规上 enterprise enters the 规上 history too (the 同口径 base and the entry grids read it).
+    const aboveByCode = new Map(chunk.map(({ record: r }) => [r.creditCode, r.aboveScale === true]));
+    await recordScaleChanges(ctx.tx, rows.filter((row) => aboveByCode.get(row.creditCode)).map((row) => ({ enterpriseId: row.id, aboveScale: true })), "名录导入");
     await ctx.rowsWritten(chunk.length);
   }
   const updates = writes.filter((w) => w.stored !== null);
@@ -41,6 +45,11 @@ export async function writeEnterprises(ctx: WriteContext, writes: EnterpriseWrit
       booleanOrNullArray(chunk.map((w) => w.record.aboveScale)),
     );
     if (changed !== chunk.length) throw new ApiError("conflict", CHANGED_MEANWHILE);
+    await recordScaleChanges(
+      tx,
+      chunk.filter((w) => w.record.aboveScale !== null && w.record.aboveScale !== w.stored!.aboveScale).map((w) => ({ enterpriseId: w.stored!.id, aboveScale: w.record.aboveScale! })),
+      "名录导入",
+    );
     for (const w of chunk) {
       for (const c of w.changes) ctx.audit.push({ action: "import", entity: "Enterprise", entityId: w.stored!.id, regionId: w.record.townId, field: c.field, oldValue: c.old, newValue: c.new });
     }

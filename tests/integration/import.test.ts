@@ -169,6 +169,18 @@ describe("enterprise register", () => {
     const entry = await getPrisma().auditLog.findFirstOrThrow({ where: { entity: "Enterprise", field: "企业名称", oldValue: "兴化市甲有限公司" }, select: { newValue: true } });
     expect(entry.newValue).toBe("兴化市甲科技有限公司");
   });
+
+  it("a new 规上 enterprise enters the 规上 history, and a change of 是否规上 is recorded too", async () => {
+    const history = async (code: string) =>
+      getPrisma().enterpriseScaleChange.findMany({ where: { enterprise: { creditCode: code } }, orderBy: [{ year: "asc" }, { month: "asc" }], select: { aboveScale: true, note: true } });
+    // Created as 规上 by the first import of the test above; the 规下 one has no history.
+    expect(await history(codes[0])).toEqual([{ aboveScale: true, note: "名录导入" }]);
+    expect(await history(codes[1])).toEqual([]);
+    const up = await upload(await messyWorkbook({ title: "企业名录", headers, rows: [[codes[1], "兴化市乙有限公司", "张郭镇", "C3312", "民营", "是"]] }), "enterprises", "2024-08");
+    expect(up.body.counts).toMatchObject({ update: 1, errors: 0 });
+    expect((await commit(up.body.jobId)).body).toMatchObject({ status: "COMMITTED", updated: 1 });
+    expect(await history(codes[1])).toEqual([{ aboveScale: true, note: "名录导入" }]);
+  });
 });
 
 describe("town monthly figures", () => {

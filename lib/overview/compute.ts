@@ -1,19 +1,26 @@
-// Assembles overview cells from fetched figures (pure: no I/O). Every number comes from lib/stats.
+// Assembles overview cells from fetched figures (pure: no I/O). Every number comes from lib/stats:
+// the public formulas, through their bulk twins in lib/stats/fast.ts (same doubles, without a 50-digit
+// decimal division per percentage where that cannot change the result; see that file).
 import Decimal from "decimal.js";
+import { rankChange, toDecimal, yoyPercent, type LossChange } from "@/lib/stats";
 import {
-  competitionRankNullsLast,
-  contributionPercent,
-  increase,
-  lossChange,
-  planCompletionPercent,
-  pullPoints,
-  rankChange,
-  scheduleGapPoints,
-  sharePercent,
-  toDecimal,
-  yoyPercent,
-  type LossChange,
-} from "@/lib/stats";
+  compareFixed,
+  compareRatios,
+  competitionRankNullsLastBy,
+  contributionPercentNumber,
+  fixed,
+  fixedText,
+  increaseFixed,
+  lossChangeOf,
+  percentRatio,
+  planCompletionPercentNumber,
+  pullPointsNumber,
+  scheduleGapPointsNumber,
+  sharePercentNumber,
+  sumOf,
+  yoyPercentNumber,
+  type Fixed,
+} from "@/lib/stats/fast";
 
 export type BaseKind = "comparable" | "reported";
 
@@ -37,106 +44,158 @@ export type Cell = {
   pullPoints: number | null;
 };
 
+/**
+ * A figure as fetched: a decimal, or decimal text as PostgreSQL prints a numeric, which counts as
+ * `new Decimal(text)` (the overview query passes text, saving a decimal per figure).
+ */
+export type Figure = Decimal | string;
+
 /** Figures of one child region for one indicator, as fetched. */
 export type ChildFigures = {
-  value: Decimal | null;
+  value: Figure | null;
   /** Same period last year (reported). */
-  base: Decimal | null;
+  base: Figure | null;
   /** Last year's YTD of this year's set of 规上 enterprises, where enterprise figures exist. */
-  comparableBase: Decimal | null;
-  plan: Decimal | null;
-  previousValue: Decimal | null;
-  previousBase: Decimal | null;
-  previousComparableBase: Decimal | null;
+  comparableBase: Figure | null;
+  plan: Figure | null;
+  previousValue: Figure | null;
+  previousBase: Figure | null;
+  previousComparableBase: Figure | null;
 };
 
 export type IndicatorMeta = { code: string; kind: "FLOW" | "STOCK" };
 
+const raw = (x: Figure | null): Decimal | null => (x === null ? null : typeof x === "string" ? new Decimal(x) : x);
+const convert = (x: Figure | null): Fixed | null => (x === null ? null : typeof x === "string" ? fixedText(x) : fixed(x));
 const str = (d: Decimal | null) => (d === null ? null : d.toFixed());
-const num = (d: Decimal | null) => (d === null ? null : d.toNumber());
+/** `str(raw(x))`, from the converted figure when it has one (the same digits, without decimal.js's formatting). */
+const show = (x: Figure | null | (() => Decimal | null), f: Fixed | null) =>
+  f !== null && f.int !== 0 && !Number.isNaN(f.int) ? f.toFixed() : str(typeof x === "function" ? x() : raw(x));
 
-function sum(values: (Decimal | null)[]): Decimal | null {
-  const present = values.filter((v): v is Decimal => v !== null);
+/** Sums in the global decimal.js context, as the overview always has (exact for figures this size). */
+function sum(figures: (Figure | null)[]): Decimal | null {
+  const present = figures.filter((v): v is Figure => v !== null).map((v) => raw(v)!);
   return present.length === 0 ? null : present.reduce((a, b) => a.plus(b), new Decimal(0));
-}
-
-function growth(value: Decimal | null, base: Decimal | null): Decimal | null {
-  return yoyPercent(value, base);
 }
 
 /**
  * Cells of every child for one indicator plus the parent's total. The parent's value and base are
  * the exact sums of its children; its plan is its own plan when one exists, else the children's sum.
+ * Each figure is converted once, and each percentage computed once (a region's growth feeds its
+ * cell, its growth rank and, last month's, its rank change).
  */
 export function computeIndicatorCells(
   meta: IndicatorMeta,
   month: number,
   children: ChildFigures[],
-  parentPlan: Decimal | null,
+  parentPlan: Figure | null,
 ): { cells: Cell[]; total: Cell } {
   const useComparable = (c: ChildFigures) => c.comparableBase !== null;
   const bases = children.map((c) => (useComparable(c) ? c.comparableBase : c.base));
   const prevBases = children.map((c) => c.previousComparableBase ?? c.previousBase);
+  const values = children.map((c) => convert(c.value));
+  const baseF = bases.map(convert);
+  const plans = children.map((c) => convert(c.plan));
 
   // Like for like: a region that has not reported this period adds nothing to the total, so
   // its last-year figure must not count in the base either (partial month-end data is not a decline).
   const reported = children.map((c) => c.value !== null);
-  const totalValue = sum(children.map((c) => c.value));
-  const totalBase = sum(bases.filter((_, i) => reported[i]));
-  const totalIncrease = increase(totalValue, totalBase);
-  const totalPlan = parentPlan ?? sum(children.map((c) => c.plan));
+  const reportedBases = bases.filter((_, i) => reported[i]);
+  const totalValueSum = sumOf(
+    children.map((c) => c.value),
+    values,
+    () => sum(children.map((c) => c.value)),
+  );
+  const totalBaseSum = sumOf(
+    reportedBases,
+    baseF.filter((_, i) => reported[i]),
+    () => sum(reportedBases),
+  );
+  const planSum = parentPlan === null ? sumOf(children.map((c) => c.plan), plans, () => sum(children.map((c) => c.plan))) : null;
+  const totalValue = totalValueSum.fixed;
+  const totalBase = totalBaseSum.fixed;
+  const totalPlan = planSum === null ? convert(parentPlan) : planSum.fixed;
+  const totalIncrease = increaseFixed(totalValue, totalBase);
 
-  const growths = children.map((c, i) => growth(c.value, bases[i]));
-  const ranks = competitionRankNullsLast(children.map((c) => c.value));
-  const growthRanks = competitionRankNullsLast(growths);
+  const increases = values.map((v, i) => increaseFixed(v, baseF[i]));
+  const growths = values.map((v, i) => yoyPercentNumber(v, baseF[i], increases[i]));
+  const ranks = rankOf(values);
+  const growthRanks = rankGrowths(growths, values, baseF, increases);
   // Last month's ranks among the same regions, so a town that has not reported yet does not shift everyone.
-  const prevRanks = competitionRankNullsLast(children.map((c, i) => (reported[i] ? c.previousValue : null)));
-  const prevGrowthRanks = competitionRankNullsLast(children.map((c, i) => (reported[i] ? growth(c.previousValue, prevBases[i]) : null)));
+  const prevValues = children.map((c, i) => (reported[i] ? convert(c.previousValue) : null));
+  const prevBaseF = prevBases.map((b, i) => (reported[i] ? convert(b) : null));
+  const prevRanks = rankOf(prevValues);
+  const prevIncreases = prevValues.map((v, i) => increaseFixed(v, prevBaseF[i]));
+  const prevGrowths = prevValues.map((v, i) => yoyPercentNumber(v, prevBaseF[i], prevIncreases[i]));
+  const prevGrowthRanks = rankGrowths(prevGrowths, prevValues, prevBaseF, prevIncreases);
   const anyPrevious = children.some((c) => c.previousValue !== null);
   const isFlow = meta.kind === "FLOW";
 
   const cells = children.map((c, i): Cell => {
-    const inc = increase(c.value, bases[i]);
+    const inc = increases[i];
+    const completion = planCompletionPercentNumber(values[i], plans[i]);
     return {
-      value: str(c.value),
-      base: str(bases[i]),
+      value: show(c.value, values[i]),
+      base: show(bases[i], baseF[i]),
       baseKind: bases[i] === null ? null : useComparable(c) ? "comparable" : "reported",
-      yoyPercent: num(growths[i]),
-      lossChange: lossChange(c.value, bases[i]),
-      increase: str(inc),
-      plan: str(c.plan),
-      planCompletionPercent: num(planCompletionPercent(c.value, c.plan)),
-      scheduleGapPoints: isFlow ? num(scheduleGapPoints(c.value, c.plan, month)) : null,
-      sharePercent: num(sharePercent(c.value, totalValue)),
+      yoyPercent: growths[i],
+      lossChange: lossChangeOf(values[i], baseF[i]),
+      increase: inc === null ? null : inc.toFixed(),
+      plan: show(c.plan, plans[i]),
+      planCompletionPercent: completion,
+      scheduleGapPoints: isFlow ? scheduleGapPointsNumber(values[i], plans[i], month, completion) : null,
+      sharePercent: sharePercentNumber(values[i], totalValue),
       // A region with no value has no rank: it is listed last, without a number.
       rank: c.value === null ? null : ranks[i],
       growthRank: growths[i] === null ? null : growthRanks[i],
       rankChange: c.value === null || c.previousValue === null || !anyPrevious ? null : rankChange(prevRanks[i], ranks[i]),
-      growthRankChange: growths[i] === null || !anyPrevious ? null : rankChange(growth(c.previousValue, prevBases[i]) === null ? null : prevGrowthRanks[i], growthRanks[i]),
-      contributionPercent: num(contributionPercent(inc, totalIncrease)),
-      pullPoints: num(pullPoints(inc, totalBase)),
+      // growths[i] !== null implies the region reported, so prevGrowths[i] is last month's growth.
+      growthRankChange: growths[i] === null || !anyPrevious ? null : rankChange(prevGrowths[i] === null ? null : prevGrowthRanks[i], growthRanks[i]),
+      contributionPercent: contributionPercentNumber(inc, totalIncrease),
+      pullPoints: pullPointsNumber(inc, totalBase),
     };
   });
 
+  const totalGrowth = yoyPercentNumber(totalValue, totalBase, totalIncrease);
+  const totalCompletion = planCompletionPercentNumber(totalValue, totalPlan);
   const total: Cell = {
-    value: str(totalValue),
-    base: str(totalBase),
-    baseKind: totalBase === null ? null : children.some(useComparable) ? "comparable" : "reported",
-    yoyPercent: num(growth(totalValue, totalBase)),
-    lossChange: lossChange(totalValue, totalBase),
-    increase: str(totalIncrease),
-    plan: str(totalPlan),
-    planCompletionPercent: num(planCompletionPercent(totalValue, totalPlan)),
-    scheduleGapPoints: isFlow ? num(scheduleGapPoints(totalValue, totalPlan, month)) : null,
-    sharePercent: totalValue === null ? null : 100,
+    value: show(totalValueSum.raw, totalValue),
+    base: show(totalBaseSum.raw, totalBase),
+    baseKind: totalBaseSum.none ? null : children.some(useComparable) ? "comparable" : "reported",
+    yoyPercent: totalGrowth,
+    lossChange: lossChangeOf(totalValue, totalBase),
+    increase: totalIncrease === null ? null : totalIncrease.toFixed(),
+    plan: planSum === null ? show(parentPlan, totalPlan) : show(planSum.raw, totalPlan),
+    planCompletionPercent: totalCompletion,
+    scheduleGapPoints: isFlow ? scheduleGapPointsNumber(totalValue, totalPlan, month, totalCompletion) : null,
+    sharePercent: totalValueSum.none ? null : 100,
     rank: null,
     growthRank: null,
     rankChange: null,
     growthRankChange: null,
     contributionPercent: totalIncrease === null ? null : 100,
-    pullPoints: num(yoyPercent(totalValue, totalBase)),
+    pullPoints: totalGrowth,
   };
   return { cells, total };
+}
+
+/** competitionRankNullsLast of the figures (null: no value). */
+function rankOf(values: (Fixed | null)[]): number[] {
+  return competitionRankNullsLastBy(
+    values.map((v) => (v === null ? null : v.toNumber())),
+    (i, j) => compareFixed(values[i]!, values[j]!),
+  );
+}
+
+/** competitionRankNullsLast of the growths (`growths[i]` = yoyPercent(values[i], bases[i]) as a number). */
+function rankGrowths(growths: (number | null)[], values: (Fixed | null)[], bases: (Fixed | null)[], increases: (Fixed | null)[]): number[] {
+  // Only ties of the doubles need the exact growths: as ratios of integers when they have them, else decimals.
+  const ratio = (i: number) => (increases[i] === null ? null : percentRatio(increases[i]!, bases[i]!));
+  const exact = (i: number) => yoyPercent(values[i]!.dec, bases[i]!.dec)!;
+  return competitionRankNullsLastBy(growths, (i, j) => {
+    const [a, b] = [ratio(i), ratio(j)];
+    return a !== null && b !== null ? compareRatios(a, b) : exact(i).cmp(exact(j));
+  });
 }
 
 export const dec = (x: string | number | null | undefined) => toDecimal(x ?? null);

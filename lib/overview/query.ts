@@ -1,14 +1,13 @@
 import "server-only";
-// A region's overview for a period in two rounds of parallel queries (no N+1): first the children,
-// the subtree, the counted statuses and the indicators; then the children's summed YTD for this
-// period, last year, last month and last month last year, their comparable-scope (同口径) bases and
-// the plans. lib/overview/compute.ts does the arithmetic. Why the queries look the way they do:
-// docs/decisions/005-overview-performance.md.
-import Decimal from "decimal.js";
+// A region's overview for a period: per child and indicator the summed YTD for this period, last
+// year, last month and last month last year, the comparable-scope (同口径) bases and the plans, with
+// the children and the indicators, fetched as JSON text (the driver and Prisma then handle one value,
+// not a thousand rows). A county or a town is one statement, one round trip; a city (thousands of
+// towns) two, so the big sums get a plan for their size. lib/overview/compute.ts does the
+// arithmetic. Why the queries look the way they do: docs/decisions/005-overview-performance.md.
 import { getPrisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { listChildRegions, type RegionRef } from "@/lib/regions";
-import { countedStatuses } from "@/lib/reports/periods";
+import { type RegionRef } from "@/lib/regions";
 import { previousPeriod, timeProgressPercent } from "@/lib/stats";
 import { computeIndicatorCells, type Cell, type ChildFigures } from "./compute";
 
@@ -30,22 +29,22 @@ export type RegionOverview = {
  */
 const COMPARABLE = { townIndicator: "above_scale_output" } as const;
 
-/**
- * Parallel queries the children's values are split into (by indicator), so the cells of one half are
- * computed while the database sums the other: two suits the 2-core servers a county runs on; more only
- * adds round trips (measured in docs/decisions/005-overview-performance.md).
- */
-const VALUE_QUERIES = 1;
-
-type Row = { child: number; indicatorId: number; year: number; month: number; value: string };
-type ComparableRow = { child: number; year: number; month: number; value: string };
-
 /** Regions below a parent: `ids[i]` lies under the parent's child `childOf[i]` (a child maps to itself). */
 export type Subtree = { ids: number[]; childOf: number[] };
 
-async function countyOf(region: RegionRef): Promise<number> {
-  if (region.level === "TOWN" && region.parentId) return region.parentId;
-  return region.id;
+type ReportStatus = "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED";
+
+/**
+ * The report statuses a county counts, from its approvedOnly setting: the rule of countedStatuses
+ * (lib/reports/periods), which reads the setting in a round trip of its own; the overview reads it
+ * inside its statement instead. tests/integration/bench-smoke.test.ts checks that the two agree.
+ */
+export function countedStatusesFor(approvedOnly: boolean): ReportStatus[] {
+  return approvedOnly ? ["APPROVED"] : ["SUBMITTED", "APPROVED"];
+}
+
+function countyOf(region: RegionRef): number {
+  return region.level === "TOWN" && region.parentId ? region.parentId : region.id;
 }
 
 /**
@@ -68,97 +67,213 @@ export async function listSubtree(parentId: number): Promise<Subtree> {
 /** `r.status IN (…)` with enum-typed values, so the planner can use the column's statistics (a `::text` cast hides them). */
 export const statusList = (statuses: string[]) => Prisma.join(statuses.map((s) => Prisma.sql`${s}::"ReportStatus"`));
 
-export async function getRegionOverview(region: RegionRef, year: number, month: number, codes?: string[]): Promise<RegionOverview> {
-  const db = getPrisma();
-  const prev = previousPeriod({ year, month })!;
-  // Independent lookups, in parallel: each is one short round trip.
-  const [children, tree, statuses, indicators] = await Promise.all([
-    listChildRegions(region.id),
-    listSubtree(region.id),
-    countyOf(region).then(countedStatuses),
-    db.indicator.findMany({
-      where: { active: true, onTownForm: true, ...(codes ? { code: { in: codes } } : {}) },
-      select: { id: true, code: true, name: true, unit: true, kind: true, precision: true, percentPrecision: true, priceBasis: true },
-      orderBy: { sortOrder: "asc" },
-    }),
-  ]);
-  const childIds = children.map((c) => c.id);
-  const indicatorIds = indicators.map((i) => i.id);
-  // The four periods are {year, year − 1} × {month, last month} (plus two unused ones when last month
-  // was December): plain column filters the covering index can answer.
-  const years = [...new Set([year, year - 1, prev.year, prev.year - 1])];
-  const months = [...new Set([month, prev.month])];
-  const needsComparable = indicators.some((i) => i.code === COMPARABLE.townIndicator);
+/** [id, code, name, kind] of each child, in display order. */
+type ChildRow = [number, string, string, string];
+/** [id, code, name, unit, kind, precision, percentPrecision, priceBasis] of each indicator, in display order. */
+type IndicatorRow = [number, string, string, string, OverviewIndicator["kind"], number, number, OverviewIndicator["priceBasis"]];
+/**
+ * Per child × indicator: [child, indicatorId, this period, same period last year, last month, last
+ * month last year], summed YTD as decimal text, null where no counted report has the figure.
+ */
+type ValueRow = [number, number, string | null, string | null, string | null, string | null];
+/** Per child: [child, 同口径 base this period, last month]. */
+type ComparableRow = [number, string | null, string | null];
+/** [regionId, indicatorId, value] of the region's and its children's plans. */
+type PlanRow = [number, number, string];
 
-  // Plans and 同口径 bases are small. The values are fetched in groups of indicators, in parallel, and
-  // each group's cells are computed as soon as its rows arrive, while the database still sums the others.
-  const smallQueries = Promise.all([
-    db.annualPlan.findMany({
-      where: { year, regionId: { in: [region.id, ...childIds] }, indicatorId: { in: indicatorIds } },
-      select: { regionId: true, indicatorId: true, value: true },
-    }),
-    // From the ComparableBase rollup (kept by triggers; see schema.prisma), summed per child.
-    needsComparable
-      ? db.$queryRaw<ComparableRow[]>`
-          SELECT t.child, b.year, b.month, SUM(b.value)::text AS value
-          FROM unnest(${tree.ids}::int[], ${tree.childOf}::int[]) AS t(id, child)
-          JOIN "ComparableBase" b ON b."townId" = t.id
-          WHERE (b.year = ${year} AND b.month = ${month}) OR (b.year = ${prev.year} AND b.month = ${prev.month})
-          GROUP BY t.child, b.year, b.month`
-      : Promise.resolve([] as ComparableRow[]),
-  ]);
-  // Counted = the report's status is counted; as an anti-join on the few reports that are not, since
-  // every value has its report (foreign key).
-  const valuesOf = (group: typeof indicators) => db.$queryRaw<Row[]>`
-    SELECT t.child, v."indicatorId", v.year, v.month, SUM(v.value)::text AS value
-    FROM unnest(${tree.ids}::int[], ${tree.childOf}::int[]) AS t(id, child)
+export type Fetched = { children: ChildRow[]; indicators: IndicatorRow[]; values: ValueRow[]; comparable: ComparableRow[]; plans: PlanRow[] };
+
+type Periods = { year: number; month: number; prevYear: number; prevMonth: number };
+
+/**
+ * A city's subtree from `splitFrom` towns on is summed by two statements in parallel (by indicator).
+ * A setting only so tests can take that path at toy scale.
+ */
+export const OVERVIEW_TUNING = { splitFrom: 500 };
+
+const indicatorWhere = (codes: string[] | undefined) => Prisma.sql`active AND "onTownForm"${codes ? Prisma.sql` AND code = ANY(${codes}::text[])` : Prisma.empty}`;
+const indicatorJson = Prisma.sql`coalesce(json_agg(json_build_array(id, code, name, unit, kind, precision, "percentPrecision", "priceBasis") ORDER BY "sortOrder", id), '[]')`;
+const childJson = Prisma.sql`coalesce(json_agg(json_build_array(id, code, name, kind) ORDER BY "sortOrder", code), '[]')`;
+
+/**
+ * The sums of the values per child × indicator (JSON array of ValueRow), from `t(id, child)` (the
+ * subtree), for the indicators `v."indicatorId"` passes `indicators`. The four periods are
+ * {year, year − 1} × {month, last month} (plus two unused ones when last month was December): plain
+ * column filters the covering index can answer; the FILTERs pick each period.
+ *
+ * Counted = the value's report has a counted status (`counted`, an array): an anti-join on the few
+ * reports that are not, since every value has its report (foreign key). For a city's ~160k values
+ * PostgreSQL hashes those reports. For a county's ~1,300 it looks the report up value by value, ≈ 1.7
+ * of its ≈ 4 ms, so there (`probeFirst`) the counted reports of the subtree's towns in these periods
+ * — where every writer puts a value's report — are collected first (four lookups per town) and
+ * hashed, and only values whose report is not among them are looked up. The result is the same
+ * whether or not a value's region and period match its report's.
+ */
+function valuesJson(p: Periods, indicators: Prisma.Sql, counted: Prisma.Sql, probeFirst: boolean): Prisma.Sql {
+  const years = [...new Set([p.year, p.year - 1, p.prevYear, p.prevYear - 1])];
+  const months = [...new Set([p.month, p.prevMonth])];
+  return Prisma.sql`(SELECT coalesce(json_agg(json_build_array(child, ind, cur::text, last_year::text, prev::text, prev_last_year::text)), '[]') FROM (
+    SELECT t.child, v."indicatorId" AS ind,
+      SUM(v.value) FILTER (WHERE v.year = ${p.year}::int AND v.month = ${p.month}::int) AS cur,
+      SUM(v.value) FILTER (WHERE v.year = ${p.year - 1}::int AND v.month = ${p.month}::int) AS last_year,
+      SUM(v.value) FILTER (WHERE v.year = ${p.prevYear}::int AND v.month = ${p.prevMonth}::int) AS prev,
+      SUM(v.value) FILTER (WHERE v.year = ${p.prevYear - 1}::int AND v.month = ${p.prevMonth}::int) AS prev_last_year
+    FROM t
     JOIN "ReportValue" v ON v."regionId" = t.id
-    WHERE v."indicatorId" = ANY(${group.map((i) => i.id)}::int[])
+    WHERE v."indicatorId" ${indicators}
       AND v.year = ANY(${years}::int[]) AND v.month = ANY(${months}::int[])
-      AND NOT EXISTS (SELECT 1 FROM "TownReport" r WHERE r.id = v."reportId" AND r.status NOT IN (${statusList(statuses)}))
-    GROUP BY t.child, v."indicatorId", v.year, v.month`;
+      AND ${
+        probeFirst
+          ? Prisma.sql`(v."reportId" IN (SELECT r.id FROM t JOIN "TownReport" r ON r."regionId" = t.id
+                          WHERE r.year = ANY(${years}::int[]) AND r.month = ANY(${months}::int[]) AND r.status = ANY (${counted}))
+                        OR NOT EXISTS (SELECT 1 FROM "TownReport" r WHERE r.id = v."reportId" AND r.status <> ALL (${counted})))`
+          : Prisma.sql`NOT EXISTS (SELECT 1 FROM "TownReport" r WHERE r.id = v."reportId" AND r.status <> ALL (${counted}))`
+      }
+    GROUP BY 1, 2) s)`;
+}
 
-  const key = (child: number, code: string, y: number, m: number) => `${child}|${code}|${y}|${m}`;
-  const get = (m: Map<string, Decimal>, k: string) => m.get(k) ?? null;
-  const cellsOf = (group: typeof indicators, values: Row[], plans: { regionId: number; indicatorId: number; value: { toString(): string } }[], comparable: ComparableRow[]) => {
-    const codeOf = new Map(group.map((i) => [i.id, i.code]));
-    const valueMap = new Map(values.map((r) => [key(r.child, codeOf.get(r.indicatorId)!, Number(r.year), Number(r.month)), new Decimal(r.value)]));
-    const comparableMap = new Map(comparable.map((r) => [key(r.child, COMPARABLE.townIndicator, Number(r.year), Number(r.month)), new Decimal(r.value)]));
-    const planMap = new Map(plans.map((p) => [`${p.regionId}|${p.indicatorId}`, new Decimal(p.value.toString())]));
-    return group.map((ind) => {
-      const figures: ChildFigures[] = children.map((c) => ({
-        value: get(valueMap, key(c.id, ind.code, year, month)),
-        base: get(valueMap, key(c.id, ind.code, year - 1, month)),
-        comparableBase: get(comparableMap, key(c.id, ind.code, year, month)),
-        plan: get(planMap, `${c.id}|${ind.id}`),
-        previousValue: get(valueMap, key(c.id, ind.code, prev.year, prev.month)),
-        previousBase: get(valueMap, key(c.id, ind.code, prev.year - 1, prev.month)),
-        previousComparableBase: get(comparableMap, key(c.id, ind.code, prev.year, prev.month)),
-      }));
-      // A comparable base only counts where the town reported this year (otherwise there is nothing to compare).
-      for (const f of figures) if (f.value === null) f.comparableBase = null;
-      return computeIndicatorCells(ind, month, figures, get(planMap, `${region.id}|${ind.id}`));
-    });
-  };
+/** The 同口径 bases from the ComparableBase rollup (kept by triggers), per child (JSON array of ComparableRow). */
+function comparableJson(p: Periods): Prisma.Sql {
+  return Prisma.sql`(SELECT coalesce(json_agg(json_build_array(child, cur::text, prev::text)), '[]') FROM (
+    SELECT t.child,
+      SUM(b.value) FILTER (WHERE b.year = ${p.year}::int AND b.month = ${p.month}::int) AS cur,
+      SUM(b.value) FILTER (WHERE b.year = ${p.prevYear}::int AND b.month = ${p.prevMonth}::int) AS prev
+    FROM t JOIN "ComparableBase" b ON b."townId" = t.id
+    WHERE b.year = ANY(${[...new Set([p.year, p.prevYear])]}::int[]) AND b.month = ANY(${[...new Set([p.month, p.prevMonth])]}::int[])
+    GROUP BY 1) c)`;
+}
 
-  const groupSize = Math.ceil(indicators.length / VALUE_QUERIES);
-  const groups = Array.from({ length: Math.ceil(indicators.length / groupSize) }, (_, k) => indicators.slice(k * groupSize, (k + 1) * groupSize));
-  const computed = (
-    await Promise.all(
-      groups.map(async (group) => {
-        // Each task awaits its own query at once, so a failing query is never an unhandled rejection.
-        const [values, [plans, comparable]] = await Promise.all([valuesOf(group), smallQueries]);
-        return cellsOf(group, values, plans, comparable);
-      }),
+/** The year's plans whose `"regionId"` passes `regions` and `"indicatorId"` passes `indicators` (JSON array of PlanRow). */
+function plansJson(p: Periods, regions: Prisma.Sql, indicators: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT coalesce(json_agg(json_build_array("regionId", "indicatorId", value::text)), '[]') FROM "AnnualPlan"
+    WHERE year = ${p.year}::int AND "regionId" ${regions} AND "indicatorId" ${indicators})`;
+}
+
+const asJson = async <T>(query: Promise<{ j: string }[]>): Promise<T> => JSON.parse((await query)[0].j) as T;
+
+/**
+ * A county or a town: everything in one statement. The subtree is its towns; collected into arrays
+ * and unnested again, its size is estimated at 10 rather than the recursive CTE's ~1,000× (see
+ * listSubtree), so the sums are index lookups per town.
+ */
+function fetchCompact(region: RegionRef, p: Periods, codes: string[] | undefined, withComparable: boolean): Promise<Fetched> {
+  const counted = Prisma.sql`CASE WHEN coalesce((SELECT "approvedOnly" FROM "Region" WHERE id = ${countyOf(region)}), false)
+    THEN ${countedStatusesFor(true)}::text[]::"ReportStatus"[] ELSE ${countedStatusesFor(false)}::text[]::"ReportStatus"[] END`;
+  return asJson<Fetched>(getPrisma().$queryRaw<{ j: string }[]>`
+    WITH RECURSIVE tree(id, child) AS (
+      SELECT id, id FROM "Region" WHERE "parentId" = ${region.id}
+      UNION ALL SELECT r.id, t.child FROM "Region" r JOIN tree t ON r."parentId" = t.id
+    ), sub AS MATERIALIZED (
+      SELECT coalesce(array_agg(id), '{}') AS ids, coalesce(array_agg(child), '{}') AS childof FROM tree
+    ), t AS (
+      SELECT u.id, u.child FROM sub, unnest(sub.ids, sub.childof) AS u(id, child)
+    ), kids AS (
+      SELECT id, code, name, kind, "sortOrder" FROM "Region" WHERE "parentId" = ${region.id}
+    ), ind AS (
+      SELECT id, code, name, unit, kind, precision, "percentPrecision", "priceBasis", "sortOrder" FROM "Indicator" WHERE ${indicatorWhere(codes)}
     )
-  ).flat();
+    SELECT json_build_object(
+      'children', (SELECT ${childJson} FROM kids),
+      'indicators', (SELECT ${indicatorJson} FROM ind),
+      'values', ${valuesJson(p, Prisma.sql`IN (SELECT id FROM ind)`, counted, true)},
+      'comparable', ${withComparable ? comparableJson(p) : Prisma.sql`'[]'::json`},
+      'plans', ${plansJson(p, Prisma.sql`IN (SELECT id FROM kids UNION ALL SELECT ${region.id}::int)`, Prisma.sql`IN (SELECT id FROM ind)`)}
+    )::text AS j`);
+}
+
+/**
+ * A city: first the children, the subtree and the indicators; then the sums, over the subtree as
+ * arrays whose size the planner knows (it hashes the ~100k values rather than looking them up town
+ * by town). From OVERVIEW_TUNING.splitFrom towns on the indicators are split between two statements run in
+ * parallel: both cores work, and each half's hash stays within work_mem.
+ */
+async function fetchWide(region: RegionRef, p: Periods, codes: string[] | undefined, withComparable: boolean): Promise<Fetched> {
+  const db = getPrisma();
+  type Outline = { children: ChildRow[]; indicators: IndicatorRow[]; tree: [number, number][]; approvedOnly: boolean | null };
+  const outline = await asJson<Outline>(db.$queryRaw<{ j: string }[]>`
+    WITH RECURSIVE tree(id, child) AS (
+      SELECT id, id FROM "Region" WHERE "parentId" = ${region.id}
+      UNION ALL SELECT r.id, t.child FROM "Region" r JOIN tree t ON r."parentId" = t.id
+    )
+    SELECT json_build_object(
+      'children', (SELECT ${childJson} FROM "Region" WHERE "parentId" = ${region.id}),
+      'indicators', (SELECT ${indicatorJson} FROM "Indicator" WHERE ${indicatorWhere(codes)}),
+      'tree', (SELECT coalesce(json_agg(json_build_array(id, child)), '[]') FROM tree),
+      'approvedOnly', (SELECT "approvedOnly" FROM "Region" WHERE id = ${countyOf(region)})
+    )::text AS j`);
+  const tree = Prisma.sql`t(id, child) AS (SELECT * FROM unnest(${outline.tree.map((t) => t[0])}::int[], ${outline.tree.map((t) => t[1])}::int[]))`;
+  const counted = Prisma.sql`ARRAY[${statusList(countedStatusesFor(outline.approvedOnly === true))}]`;
+  const ids = outline.indicators.map((i) => i[0]);
+  const halves = outline.tree.length >= OVERVIEW_TUNING.splitFrom && ids.length > 1 ? [ids.slice(0, ids.length >> 1), ids.slice(ids.length >> 1)] : [ids];
+  const parts = await Promise.all(
+    halves.map((group, k) =>
+      asJson<Omit<Fetched, "children" | "indicators">>(db.$queryRaw<{ j: string }[]>`
+        WITH ${tree}
+        SELECT json_build_object(
+          'values', ${valuesJson(p, Prisma.sql`= ANY(${group}::int[])`, counted, false)},
+          'comparable', ${k === 0 && withComparable ? comparableJson(p) : Prisma.sql`'[]'::json`},
+          'plans', ${k === 0 ? plansJson(p, Prisma.sql`= ANY(${[region.id, ...outline.children.map((c) => c[0])]}::int[])`, Prisma.sql`= ANY(${ids}::int[])`) : Prisma.sql`'[]'::json`}
+        )::text AS j`),
+    ),
+  );
+  return {
+    children: outline.children,
+    indicators: outline.indicators,
+    values: parts.flatMap((x) => x.values),
+    comparable: parts.flatMap((x) => x.comparable),
+    plans: parts.flatMap((x) => x.plans),
+  };
+}
+
+export async function getRegionOverview(region: RegionRef, year: number, month: number, codes?: string[]): Promise<RegionOverview> {
+  const prev = previousPeriod({ year, month })!;
+  const periods: Periods = { year, month, prevYear: prev.year, prevMonth: prev.month };
+  const withComparable = !codes || codes.includes(COMPARABLE.townIndicator);
+  const fetched = await (region.level === "CITY" ? fetchWide : fetchCompact)(region, periods, codes, withComparable);
+  return assemble(region, year, month, fetched);
+}
+
+/** The overview from the fetched rows (no I/O; exported for benchmarks of the arithmetic). */
+export function assemble(region: RegionRef, year: number, month: number, fetched: Fetched): RegionOverview {
+  const children = fetched.children.map(([id, code, name, kind]) => ({ id, code, name, kind }));
+  const indicators = fetched.indicators.map(([id, code, name, unit, kind, precision, percentPrecision, priceBasis]) => ({ id, code, name, unit, kind, precision, percentPrecision, priceBasis }));
+  // Everything by child and indicator position.
+  const childAt = new Map(children.map((c, i) => [c.id, i]));
+  const indicatorAt = new Map(indicators.map((ind, k) => [ind.id, k]));
+  // Figures stay decimal text (compute.ts converts each once).
+  const dec = (x: string | null) => x;
+  const empty = (): ChildFigures => ({ value: null, base: null, comparableBase: null, plan: null, previousValue: null, previousBase: null, previousComparableBase: null });
+  const grid: ChildFigures[][] = indicators.map(() => children.map(empty));
+  for (const [child, ind, cur, lastYear, previous, previousLastYear] of fetched.values) {
+    const f = grid[indicatorAt.get(ind)!][childAt.get(child)!];
+    f.value = dec(cur);
+    f.base = dec(lastYear);
+    f.previousValue = dec(previous);
+    f.previousBase = dec(previousLastYear);
+  }
+  const comparableAt = indicators.findIndex((i) => i.code === COMPARABLE.townIndicator);
+  if (comparableAt >= 0) {
+    for (const [child, cur, previous] of fetched.comparable) {
+      const f = grid[comparableAt][childAt.get(child)!];
+      f.comparableBase = dec(cur);
+      f.previousComparableBase = dec(previous);
+    }
+  }
+  const parentPlans: (string | null)[] = indicators.map(() => null);
+  for (const [regionId, ind, value] of fetched.plans) {
+    const k = indicatorAt.get(ind)!;
+    if (regionId === region.id) parentPlans[k] = dec(value);
+    else grid[k][childAt.get(regionId)!].plan = dec(value); // a child's own plan
+  }
 
   const totals: Record<string, Cell> = {};
   const cellsByChild: Record<string, Cell>[] = children.map(() => ({}));
-  computed.forEach(({ cells, total }, k) => {
-    const code = indicators[k].code;
-    totals[code] = total;
-    cells.forEach((cell, i) => (cellsByChild[i][code] = cell));
+  indicators.forEach((ind, k) => {
+    // A comparable base only counts where the town reported this year (otherwise there is nothing to compare).
+    for (const f of grid[k]) if (f.value === null) f.comparableBase = null;
+    const { cells, total } = computeIndicatorCells(ind, month, grid[k], parentPlans[k]);
+    totals[ind.code] = total;
+    cells.forEach((cell, i) => (cellsByChild[i][ind.code] = cell));
   });
 
   const tp = timeProgressPercent(month);

@@ -9,8 +9,10 @@ import type { SqlRunner } from "./dataset";
 /**
  * $1 parent region id, $2 year, $3 month. Counted statuses follow the parent's approvedOnly setting,
  * as in the app. Written the way a person tuning it by hand would: enum comparisons the planner can
- * estimate, the covering index, the ComparableBase rollup for 同口径 bases. `depth` 1: the children
- * are towns (a county); 2: the children are counties whose figures are their towns' sums (the province root).
+ * estimate, the covering index, the ComparableBase rollup for 同口径 bases, the plans looked up by
+ * region (a plain LEFT JOIN on AnnualPlan made the planner hash all 69k plans of the province, ≈ 2/3 of a
+ * county floor's time — decision 005). `depth` 1: the children are towns (a county); 2: the children
+ * are counties whose figures are their towns' sums (the province root).
  */
 function floorSql(depth: 1 | 2): string {
   const tree =
@@ -39,6 +41,8 @@ WITH kids AS (
   FROM tree t
   JOIN "ComparableBase" b ON b."townId" = t.id AND b.year = $2::int AND b.month = $3::int
   GROUP BY 1
+), plan AS (
+  SELECT p."regionId", p."indicatorId", p.value FROM kids k JOIN "AnnualPlan" p ON p."regionId" = k.id AND p.year = $2::int
 )
 SELECT k.code AS region, i.code AS indicator, v.value::text AS value,
   (CASE WHEN i.code = 'above_scale_output' AND v.value IS NOT NULL AND c.base IS NOT NULL THEN c.base ELSE v.last_year END)::text AS base,
@@ -47,7 +51,7 @@ FROM kids k
 CROSS JOIN ind i
 LEFT JOIN v ON v.child = k.id AND v.indicator = i.id
 LEFT JOIN comparable c ON c.child = k.id
-LEFT JOIN "AnnualPlan" p ON p."regionId" = k.id AND p."indicatorId" = i.id AND p.year = $2::int
+LEFT JOIN plan p ON p."regionId" = k.id AND p."indicatorId" = i.id
 ORDER BY k.code, i."sortOrder"`;
 }
 

@@ -4,11 +4,14 @@
 //
 //   BENCH_DATABASE_URL   default postgresql://postgres@127.0.0.1:5432/tis_bench (created if missing)
 //   --regenerate         generate the dataset again even if one of the right size is there
-//   --iterations N       measured calls per case (default 40); --warmup N (default 5)
+//   --iterations N       measured calls per case (default 100); --warmup N (default 5)
 //   --counties N --towns N --enterprises N --years N --first-year Y   dataset size (default: the province)
 //   --no-report          print the results, leave docs/benchmarks.md alone
 //   --out FILE           where to write the report (default docs/benchmarks.md)
-import { writeFileSync } from "node:fs";
+//   --no-import          skip the import benchmark (scripts/bench/import.ts), which otherwise runs after
+//                        the read cases in a scratch database on the same server (tis_bench_import, created
+//                        and dropped here); --import-rows N rows per file (default 50,000)
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -16,8 +19,9 @@ import pg from "pg";
 import { closeDatabase, createPrismaForUrl, useDatabase } from "../../lib/db/client";
 import { deployMigrations, redactUrl } from "../lib/migrate.mjs";
 import { clearDataset, datasetMatches, expectedCounts, generateDataset, PROVINCE, ROOT_CODE, type BenchSpec, type SqlRunner } from "./dataset";
+import { runImportBench, type ImportBenchRow } from "./import";
 import { benchCases, loadTargets, timeCase, type Timing } from "./measure";
-import { describeMachine, describeServer, renderReport, resultsTable, tableSizes, targetLines, type Generation } from "./report";
+import { describeMachine, describeServer, extractManual, importLines, importTable, renderReport, resultsTable, tableSizes, targetLines, type Generation } from "./report";
 
 const DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/tis_bench";
 const root = path.resolve(import.meta.dirname, "../..");
@@ -26,7 +30,7 @@ function options() {
   const { values } = parseArgs({
     options: {
       regenerate: { type: "boolean", default: false },
-      iterations: { type: "string", default: "40" },
+      iterations: { type: "string", default: "100" },
       warmup: { type: "string", default: "5" },
       counties: { type: "string" },
       towns: { type: "string" },
@@ -35,6 +39,8 @@ function options() {
       "first-year": { type: "string" },
       "no-report": { type: "boolean", default: false },
       out: { type: "string", default: "docs/benchmarks.md" },
+      "no-import": { type: "boolean", default: false },
+      "import-rows": { type: "string", default: "50000" },
     },
   });
   const int = (s: string | undefined, fallback: number) => (s === undefined ? fallback : Number.parseInt(s, 10));
@@ -45,7 +51,7 @@ function options() {
     years: int(values.years, PROVINCE.years),
     firstYear: int(values["first-year"], PROVINCE.firstYear),
   };
-  return { ...values, spec, iterations: int(values.iterations, 40), warmup: int(values.warmup, 5) };
+  return { ...values, spec, iterations: int(values.iterations, 100), warmup: int(values.warmup, 5), importRows: int(values["import-rows"], 50_000) };
 }
 
 async function connect(url: string): Promise<pg.Client & { runner: SqlRunner }> {
@@ -58,21 +64,58 @@ async function connect(url: string): Promise<pg.Client & { runner: SqlRunner }> 
   return Object.assign(client, { runner });
 }
 
-/** Creates the database named in the URL when it does not exist yet. */
-async function ensureDatabase(url: string) {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Runs `fn` on the server's maintenance database (postgres), for CREATE/DROP DATABASE. */
+async function onServer<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const admin = new URL(url);
   admin.pathname = "/postgres";
   const client = await connect(admin.toString());
   try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) {
-      console.log(`创建数据库 / creating database ${name}`);
-      await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-    }
+    return await fn(client);
   } finally {
     await client.end();
   }
+}
+
+/** Creates the database named in the URL when it does not exist yet. */
+async function ensureDatabase(url: string) {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  await onServer(url, async (client) => {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) {
+      console.log(`创建数据库 / creating database ${name}`);
+      await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
+    }
+  });
+}
+
+/** The import benchmark's scratch database: same server, its own name; never the bench dataset. */
+const IMPORT_DATABASE = "tis_bench_import";
+
+/**
+ * scripts/bench/import.ts in a fresh scratch database on the bench server (created here, dropped
+ * afterwards even when the import fails), after the read cases so it does not disturb them.
+ */
+async function importBench(url: string, rows: number): Promise<ImportBenchRow[]> {
+  const scratch = new URL(url);
+  scratch.pathname = `/${IMPORT_DATABASE}`;
+  const drop = (client: pg.Client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(IMPORT_DATABASE)} WITH (FORCE)`);
+  await onServer(url, async (client) => {
+    await drop(client);
+    await client.query(`CREATE DATABASE ${quoteIdent(IMPORT_DATABASE)}`);
+  });
+  try {
+    console.log(`\n导入基准 / import benchmark: ${rows.toLocaleString("en-US")} rows per file, database ${IMPORT_DATABASE}`);
+    return await runImportBench({ databaseUrl: scratch.toString(), rows }, (line) => console.log(`  ${line}`));
+  } finally {
+    await onServer(url, drop);
+  }
+}
+
+/** The hand-maintained part of the existing report (between the manual markers), if any. */
+function readManual(file: string): string | null {
+  return existsSync(file) ? extractManual(readFileSync(file, "utf8")) : null;
 }
 
 // What was generated and how long it took lives in the database's comment, so a later run can
@@ -163,6 +206,8 @@ async function main() {
     }
     const load: [number, number] = [loadBefore, os.loadavg()[0]];
     console.log(`\n${resultsTable(timings)}\n\n${targetLines(timings).join("\n")}\n\nload average (1 min) before / after: ${load.map((l) => l.toFixed(2)).join(" / ")}`);
+    const imports = opts["no-import"] ? null : await importBench(url, opts.importRows);
+    if (imports) console.log(`\n${importTable(imports)}\n\n${importLines(imports).join("\n")}`);
     if (!opts["no-report"]) {
       const counts = expectedCounts(opts.spec);
       const report = renderReport({
@@ -177,6 +222,9 @@ async function main() {
         towns: counts.towns,
         enterprises: counts.enterprises,
         load,
+        imports,
+        importRows: opts.importRows,
+        manual: readManual(path.resolve(root, opts.out)),
       });
       const out = path.resolve(root, opts.out);
       writeFileSync(out, report);

@@ -5,7 +5,8 @@
 import Decimal from "decimal.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db/client";
-import { getRegionOverview } from "@/lib/overview/query";
+import { countedStatusesFor, getRegionOverview, OVERVIEW_TUNING } from "@/lib/overview/query";
+import { countedStatuses } from "@/lib/reports/periods";
 import { actualCounts, expectedCounts, generateDataset, type BenchSpec, type SqlRunner } from "@/scripts/bench/dataset";
 import { floorFigures, floorOverview, LIVE_COMPARABLE_SQL, overviewFigures, ROLLUP_COMPARABLE_SQL } from "@/scripts/bench/floor";
 import { benchCases, loadTargets, timeCase } from "@/scripts/bench/measure";
@@ -62,6 +63,59 @@ describe("bench smoke run", () => {
     // The generated month end has drafts, and 同口径 bases where towns reported: both paths are exercised.
     const county = await getRegionOverview(targets.counties[0], year, month);
     expect(county.children.some((c) => c.values.above_scale_output.baseKind === "comparable")).toBe(true);
+
+    // A city's sums split in two parallel statements (from 500 towns on) give the same overview.
+    const whole = await getRegionOverview(targets.root, year, month);
+    const saved = OVERVIEW_TUNING.splitFrom;
+    OVERVIEW_TUNING.splitFrom = 1;
+    try {
+      expect(await getRegionOverview(targets.root, year, month)).toEqual(whole);
+    } finally {
+      OVERVIEW_TUNING.splitFrom = saved;
+    }
+  });
+
+  it("counts what countedStatuses counts, for an approved-only county too", async () => {
+    const db = getPrisma();
+    const targets = await loadTargets(SPEC);
+    const { year, month } = targets.period;
+    const [a] = targets.counties;
+    // One of its reports only submitted, not yet approved.
+    const town = await db.region.findFirstOrThrow({ where: { parentId: a.id }, select: { id: true }, orderBy: { id: "asc" } });
+    await db.townReport.update({ where: { regionId_year_month: { regionId: town.id, year, month } }, data: { status: "SUBMITTED" } });
+    const before = await getRegionOverview(a, year, month);
+    for (const approvedOnly of [false, true]) {
+      await db.region.update({ where: { id: a.id }, data: { approvedOnly } });
+      expect(await countedStatuses(a.id)).toEqual(countedStatusesFor(approvedOnly));
+      const overview = await getRegionOverview(a, year, month);
+      expect(overviewFigures(overview)).toEqual(floorFigures(await floorOverview(sql, a.id, year, month)));
+      // Approved-only leaves the submitted report out.
+      if (approvedOnly) expect(overviewFigures(overview)).not.toEqual(overviewFigures(before));
+    }
+  });
+
+  it("counts a value by its own report's status, wherever that report is", async () => {
+    // Every writer stores a value with its report's town and period, and the overview's county query
+    // uses that to look statuses up by report; it must still be exact when a value says otherwise.
+    const db = getPrisma();
+    const targets = await loadTargets(SPEC);
+    const { year, month } = targets.period;
+    const county = targets.counties[1];
+    const towns = await db.region.findMany({ where: { parentId: county.id }, select: { id: true }, orderBy: { id: "asc" } });
+    const reports = await db.townReport.findMany({ where: { regionId: { in: towns.map((t) => t.id) }, year, month }, select: { id: true, regionId: true, status: true } });
+    const draft = await db.townReport.create({ data: { regionId: towns[0].id, year: year + 1, month, status: "DRAFT" }, select: { id: true } });
+    const elsewhere = await db.townReport.findFirstOrThrow({ where: { status: "APPROVED", year: year - 1, month: 1 }, select: { id: true } });
+    const gross = await db.indicator.findUniqueOrThrow({ where: { code: "gross_output" }, select: { id: true } });
+    const counted = reports.filter((r) => r.status === "APPROVED");
+    expect(counted.length).toBeGreaterThan(1);
+    const before = await getRegionOverview(county, year, month);
+    // A counted town's value now belongs to a draft (of another period); another's to an approved report elsewhere.
+    await db.reportValue.updateMany({ where: { reportId: counted[0].id, indicatorId: gross.id }, data: { reportId: draft.id } });
+    await db.reportValue.deleteMany({ where: { reportId: elsewhere.id, indicatorId: gross.id } });
+    await db.reportValue.updateMany({ where: { reportId: counted[1].id, indicatorId: gross.id }, data: { reportId: elsewhere.id } });
+    const overview = await getRegionOverview(county, year, month);
+    expect(overviewFigures(overview)).toEqual(floorFigures(await floorOverview(sql, county.id, year, month)));
+    expect(overview.totals.gross_output.value).not.toBe(before.totals.gross_output.value);
   });
 
   it("keeps the 同口径 rollup equal to its definition through edits", async () => {

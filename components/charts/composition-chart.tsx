@@ -1,22 +1,15 @@
-"use client";
-// A share-of-total donut with a legend table that carries the exact values and shares.
-import { Cell, Pie, PieChart, Tooltip } from "recharts";
+// A share-of-total donut with a legend table that carries the exact values and shares. The table
+// comes with the HTML; the donut is drawn when it comes near the screen.
 import type { CompositionRow } from "@/lib/dashboard/composition";
-import { COLORS, percentText, valueText } from "./format";
 import { formatYi } from "@/lib/stats";
+import { COLORS, percentText } from "./format";
+import { LazyCompositionPie } from "./lazy";
 
 export function CompositionChart({ rows, label }: { rows: CompositionRow[]; label: string }) {
   const data = rows.filter((r) => r.value > 0);
   return (
     <figure aria-label={label} className="grid grid-cols-1 items-center gap-2 sm:grid-cols-[180px_1fr]">
-      <PieChart responsive style={{ width: "100%", maxWidth: 200, height: 180 }}>
-        <Pie data={data} dataKey="value" nameKey="name" innerRadius={45} outerRadius={80} isAnimationActive={false}>
-          {data.map((r, i) => (
-            <Cell key={r.key} fill={COLORS[i % COLORS.length]} />
-          ))}
-        </Pie>
-        <Tooltip formatter={(v, name) => [valueText(typeof v === "number" ? v / 10000 : v, "亿元"), name]} />
-      </PieChart>
+      <LazyCompositionPie rows={data} />
       <table className="w-full text-xs">
         <caption className="sr-only">{label}（亿元、占比）</caption>
         <thead className="text-slate-600">

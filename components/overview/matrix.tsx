@@ -40,7 +40,7 @@ export function OverviewMatrix({ overview, hrefFor, totalLabel }: { overview: Re
                 return [
                   <td key={`${i.code}v`} className="border-l border-slate-100 px-2 py-1.5 text-right num">{formatNumber(c?.value, i.precision)}</td>,
                   <td key={`${i.code}b`} className="px-2 py-1.5 text-right num text-slate-600">{formatNumber(c?.base, i.precision)}</td>,
-                  <td key={`${i.code}g`} className="px-2 py-1.5 text-right">{c ? <GrowthText percent={c.yoyPercent} loss={c.lossChange} digits={i.percentPrecision} /> : MISSING}</td>,
+                  <td key={`${i.code}g`} className="px-2 py-1.5 text-right whitespace-nowrap">{c ? <GrowthText percent={c.yoyPercent} loss={c.lossChange} digits={i.percentPrecision} /> : MISSING}</td>,
                 ];
               })}
             </tr>

@@ -3,9 +3,7 @@
 import Link from "next/link";
 import { ChartCard, ChartEmpty } from "@/components/charts/chart-card";
 import { CompositionChart } from "@/components/charts/composition-chart";
-import { PlanProgressChart } from "@/components/charts/plan-progress-chart";
-import { RankingBarChart } from "@/components/charts/ranking-bar-chart";
-import { TrendChart } from "@/components/charts/trend-chart";
+import { LazyPlanProgressChart, LazyRankingBarChart, LazyTrendChart } from "@/components/charts/lazy";
 import { chartUnit, planRows, rankRows } from "@/lib/dashboard/chart-rows";
 import type { getComposition } from "@/lib/dashboard/composition";
 import type { getTrend } from "@/lib/dashboard/trend";
@@ -48,7 +46,7 @@ export async function RankingWidget({ overview, code, townHref }: OverviewP & Li
   return (
     <ChartCard title={`${ind.name}分乡镇排名`} note={`单位：${unit.unit}`} testId="ranking-widget">
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <RankingBarChart rows={rows} unit={unit.unit} digits={unit.digits} label={ind.name} />
+        <LazyRankingBarChart rows={rows} unit={unit.unit} digits={unit.digits} label={ind.name} />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <RankList title="总量排名" by="total" rows={rows} unit={unit.unit} digits={unit.digits} hrefFor={townHref} />
           <RankList title="增幅排名" by="growth" rows={rows} unit={unit.unit} digits={unit.digits} hrefFor={townHref} />
@@ -64,7 +62,7 @@ export async function PlanWidget({ overview, code }: OverviewP & { code: string 
   const rows = planRows(o.children, ind.code);
   return (
     <ChartCard title={`${ind.name}完成年计划与时序进度`} note={`时序进度 ${formatPercent(o.timeProgressPercent, 1)}`} testId="plan-widget">
-      {rows.length === 0 ? <ChartEmpty text="本指标未下达年度计划" /> : <PlanProgressChart rows={rows} timeProgress={o.timeProgressPercent} />}
+      {rows.length === 0 ? <ChartEmpty text="本指标未下达年度计划" /> : <LazyPlanProgressChart rows={rows} timeProgress={o.timeProgressPercent} />}
     </ChartCard>
   );
 }
@@ -72,9 +70,11 @@ export async function PlanWidget({ overview, code }: OverviewP & { code: string 
 export async function TrendWidget({ trend, year }: { trend: ReturnType<typeof getTrend>; year: number }) {
   const t = await trend;
   if (!t || t.rows.every((r) => r.value === null)) return <ChartCard title="逐月走势"><ChartEmpty /></ChartCard>;
+  // Like for like while towns are still reporting: say over which towns both lines run.
+  const scope = t.partial ? `；按已报送${t.partial.month}月的${t.partial.reported}${t.partial.childLabel}同口径` : "";
   return (
-    <ChartCard title={`${t.indicator.name}逐月走势（本年与上年）`} note={`单位：${t.unit.unit}`} testId="trend-widget">
-      <TrendChart rows={t.rows} unit={t.unit.unit} digits={t.unit.digits} year={year} canMonthly={t.indicator.kind === "FLOW"} />
+    <ChartCard title={`${t.indicator.name}逐月走势（本年与上年）`} note={`单位：${t.unit.unit}${scope}`} testId="trend-widget">
+      <LazyTrendChart rows={t.rows} unit={t.unit.unit} digits={t.unit.digits} year={year} canMonthly={t.indicator.kind === "FLOW"} />
     </ChartCard>
   );
 }

@@ -1,12 +1,6 @@
-"use client";
-import dynamic from "next/dynamic";
 import type { WallTrendRow } from "@/lib/kiosk/types";
 import { ModeTabs, Panel, TREND_COLORS } from "./panel";
-
-const CHART_BOX = { width: 652, height: 236 };
-// Recharts is the heaviest script on the wall: fetch and draw it after the page is interactive,
-// in a box of the chart's own size so nothing moves when it arrives.
-const TrendChart = dynamic(() => import("./trend-chart").then((m) => m.TrendChart), { ssr: false, loading: () => <div style={CHART_BOX} /> });
+import { TrendChart } from "./trend-chart";
 
 type PartialMonth = { month: number; towns: number } | null;
 

@@ -4,12 +4,20 @@ import { getSeries } from "@/lib/overview/series";
 import type { RegionRef } from "@/lib/regions";
 import type { Period } from "@/lib/stats";
 import { chartUnit, trendRows } from "./chart-rows";
+import { getLikeForLikeSeries, type PartialMonth } from "./like-for-like";
 
-/** This year's months to the period beside last year's, for one indicator (by code). */
+/**
+ * This year's months to the period beside last year's, for one indicator (by code). Above a town,
+ * like for like: while towns are still reporting the period, both lines follow those that have.
+ */
 export async function getTrend(region: RegionRef, period: Period, code: string) {
   const indicator = await getPrisma().indicator.findUnique({ where: { code }, select: { id: true, code: true, name: true, unit: true, kind: true, precision: true } });
   if (!indicator) return null;
   const unit = chartUnit(indicator);
-  const points = await getSeries(region, indicator, { year: period.year, month: 1 }, period);
-  return { indicator: { code: indicator.code, name: indicator.name, kind: indicator.kind }, unit, rows: trendRows(points, unit) };
+  const { points, partial } =
+    region.level === "TOWN"
+      ? { points: await getSeries(region, indicator, { year: period.year, month: 1 }, period), partial: null as PartialMonth | null }
+      : await getLikeForLikeSeries(region, indicator, period);
+  const childLabel = region.level === "CITY" ? "个县（市、区）" : "个乡镇";
+  return { indicator: { code: indicator.code, name: indicator.name, kind: indicator.kind }, unit, rows: trendRows(points, unit), partial: partial && { ...partial, childLabel } };
 }

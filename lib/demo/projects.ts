@@ -15,9 +15,20 @@ const BUCKETS: [number, number, number][] = [
 ];
 const KINDS = ["年产5万吨精密不锈钢管", "新能源汽车零部件", "智能装备制造", "高端食品加工", "光伏支架及储能", "特种合金材料", "数字化车间技改", "电子元器件", "绿色建材", "医疗器械配件"];
 
-type Ctx = { towns: Map<string, number>; parkIds: number[]; enterpriseIds: number[]; years: number[]; Y: number; M: number };
+/** parkTownIds[i] is the town of parkIds[i]; enterpriseTownIds[i] the town of enterpriseIds[i]. */
+type Ctx = { towns: Map<string, number>; parkIds: number[]; parkTownIds: number[]; enterpriseIds: number[]; enterpriseTownIds: number[]; years: number[]; Y: number; M: number };
 
 const date = (y: number, m: number, d = 15) => new Date(Date.UTC(y, m - 1, d));
+
+/** The first enterprise of `townId` at or after index `from` (wrapping), or null if the town has none. */
+function nearestOfTown(ctx: Ctx, from: number, townId: number): number | null {
+  const n = ctx.enterpriseIds.length;
+  for (let k = 0; k < n; k++) {
+    const i = (from + k) % n;
+    if (ctx.enterpriseTownIds[i] === townId) return ctx.enterpriseIds[i];
+  }
+  return null;
+}
 
 export async function seedProjects(db: Db, ctx: Ctx) {
   const rng = makeRng(17);
@@ -33,12 +44,20 @@ export async function seedProjects(db: Db, ctx: Ctx) {
       const signedYear = ctx.Y - (stageIndex >= 4 ? 1 : 0);
       const signedMonth = intBetween(rng, 1, stageIndex >= 4 ? 12 : Math.max(1, ctx.M - 3));
       const startMonth = Math.min(12, signedMonth + 2);
+      const name = `${pick(rng, KINDS)}项目（${String(n).padStart(2, "0")}）`;
+      // A project sits in a park of its own town and belongs to an enterprise of its own town (the
+      // draws are kept as they were, so the other figures of the demo county do not move).
+      const parkDraw = rng() < 0.45 ? pick(rng, ctx.parkIds.map((_, i) => i)) : null;
+      const townParks = ctx.parkIds.filter((_, i) => ctx.parkTownIds[i] === townId);
+      const parkId = parkDraw === null ? null : ctx.parkTownIds[parkDraw] === townId ? ctx.parkIds[parkDraw] : (townParks[0] ?? null);
+      const enterpriseDraw = rng() < 0.5 ? pick(rng, ctx.enterpriseIds.map((_, i) => i)) : null;
+      const enterpriseId = enterpriseDraw === null ? null : nearestOfTown(ctx, enterpriseDraw, townId);
       const project = await db.project.create({
         data: {
-          name: `${pick(rng, KINDS)}项目（${String(n).padStart(2, "0")}）`,
+          name,
           townId,
-          parkId: rng() < 0.45 ? pick(rng, ctx.parkIds) : null,
-          enterpriseId: rng() < 0.5 ? pick(rng, ctx.enterpriseIds) : null,
+          parkId,
+          enterpriseId,
           sector: rng() < 0.8 ? "工业" : "服务业",
           totalInvestment: wan(total),
           stage,

@@ -75,10 +75,12 @@ export async function seedDemoCounty(db: Db, opts: SeedOptions) {
 
   log("乡镇月报…");
   await seedTownReports(db, ids, enterprises, profiles, towns, periods, attraction, Y, M);
-  await seedPlans(db, ids, county.id, towns, Y);
+  await seedPlans(db, ids, county.id, towns, Y, M);
   await seedParkValues(db, parkIds, periods);
   log("项目…");
-  await seedProjects(db, { towns, parkIds, enterpriseIds, years, Y, M });
+  const parkTownIds = DEMO_PARKS.map((p) => towns.get(p.townCode)!);
+  const enterpriseTownIds = enterprises.map((e) => towns.get(e.townCode)!);
+  await seedProjects(db, { towns, parkIds, parkTownIds, enterpriseIds, enterpriseTownIds, years, Y, M });
 
   if (opts.users !== false) {
     for (const u of DEMO_USERS) {
@@ -237,7 +239,7 @@ async function seedTownReports(
 const PLANNED_CODES = ["gross_output", "above_scale_output", "value_added", "sales_revenue", "profit_tax", "tax", "fixed_asset_investment", "industrial_investment", "new_private_enterprises", "attracted_investment", "funds_arrived"];
 
 /** Annual plans: last year's December YTD × (1 + a target of 6–15%); the county's plan is its towns' sum. */
-async function seedPlans(db: Db, ids: IndicatorIds, countyId: number, towns: Map<string, number>, Y: number) {
+async function seedPlans(db: Db, ids: IndicatorIds, countyId: number, towns: Map<string, number>, Y: number, M: number) {
   const rng = makeRng(11);
   const years = [Y - 2, Y - 1, Y];
   const dec = await db.reportValue.findMany({
@@ -245,6 +247,12 @@ async function seedPlans(db: Db, ids: IndicatorIds, countyId: number, towns: Map
     select: { regionId: true, indicatorId: true, year: true, value: true },
   });
   const last = new Map(dec.map((v) => [`${v.regionId}:${v.indicatorId}:${v.year}`, Number(v.value)]));
+  // A zone set up this year has no last year: its plan is its own pace so far, over a whole year.
+  const latest = await db.reportValue.findMany({
+    where: { year: Y, month: M, indicator: { code: { in: PLANNED_CODES } } },
+    select: { regionId: true, indicatorId: true, value: true },
+  });
+  const annualised = new Map(latest.map((v) => [`${v.regionId}:${v.indicatorId}`, (Number(v.value) * 12) / M]));
   const rows: { regionId: number; indicatorId: number; year: number; value: string }[] = [];
   const countySums = new Map<string, number>();
   const newTowns = new Set(DEMO_TOWNS.filter((t) => t.newThisYear).map((t) => towns.get(t.code)));
@@ -253,7 +261,7 @@ async function seedPlans(db: Db, ids: IndicatorIds, countyId: number, towns: Map
       const indicatorId = ids.get(code)!;
       for (const y of years) {
         if (newTowns.has(regionId) && y < Y) continue;
-        const prev = last.get(`${regionId}:${indicatorId}:${y - 1}`) ?? estimateFirstYear(dec, regionId, indicatorId);
+        const prev = last.get(`${regionId}:${indicatorId}:${y - 1}`) ?? annualised.get(`${regionId}:${indicatorId}`) ?? estimateFirstYear(dec, regionId, indicatorId);
         if (prev === null) continue;
         const digits = code === "new_private_enterprises" ? 0 : 2;
         const plan = Number((prev * between(rng, 1.06, 1.15)).toFixed(digits));
@@ -270,7 +278,7 @@ async function seedPlans(db: Db, ids: IndicatorIds, countyId: number, towns: Map
   await db.annualPlan.createMany({ data: rows });
 }
 
-/** A new zone has no last year: plan from the county's average town of the indicator. */
+/** A new zone with no figures at all: plan from the county's average town of the indicator. */
 function estimateFirstYear(dec: { regionId: number; indicatorId: number; value: unknown }[], regionId: number, indicatorId: number): number | null {
   const same = dec.filter((v) => v.indicatorId === indicatorId && v.regionId !== regionId).map((v) => Number(v.value));
   if (same.length === 0) return null;

@@ -18,6 +18,16 @@ async function axeClean(page: Page, name: string) {
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
 }
 
+/** Scrolls through the page so every deferred chart comes near the screen, then back to the top. */
+async function drawAllCharts(page: Page) {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y < height; y += 500) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.waitForTimeout(150);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
 async function noBadNumbers(page: Page) {
   await expect(page.locator("main")).not.toContainText(/NaN|undefined|Infinity/);
 }
@@ -27,15 +37,25 @@ test("overview draws its charts, rank arrows and tables, and passes axe", async 
   await page.goto("/overview");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("兴化市乡镇工业主要指标");
   await expect(page.getByTestId("ranking-widget").locator(".recharts-bar-rectangle").first()).toBeVisible();
-  expect(await page.locator(".recharts-surface").count()).toBeGreaterThanOrEqual(5);
+  await expect(page.getByTestId("rank-list-total").getByTestId("rank-change")).toHaveCount(14);
+  await expect(page.getByTestId("rank-list-growth").locator("[aria-label]").first()).toHaveAttribute("aria-label", /上升|下降|排名不变|无上月排名/);
+  // The demo's latest month moves towns: arrows both ways in the ranking lists.
+  await expect(page.getByTestId("rank-list-total").getByText(/▲\d/).first()).toBeVisible();
+  await expect(page.getByTestId("rank-list-total").getByText(/▼\d/).first()).toBeVisible();
+  await expect(page.getByTestId("rank-list-growth").getByText(/[▲▼]\d/).first()).toBeVisible();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${SHOTS}/overview-1366x768.png` });
+
+  // Charts below the first screen are drawn as they come near it, one after another.
+  await drawAllCharts(page);
   await expect(page.getByTestId("trend-widget").locator(".recharts-line-curve")).toHaveCount(2);
   await expect(page.getByTestId("plan-widget").locator(".recharts-reference-line")).toHaveCount(1);
   await expect(page.getByTestId("composition-sector").locator(".recharts-pie-sector").first()).toBeVisible();
-  await expect(page.getByTestId("rank-list-total").getByTestId("rank-change")).toHaveCount(14);
-  await expect(page.getByTestId("rank-list-growth").locator("[aria-label]").first()).toHaveAttribute("aria-label", /上升|下降|排名不变|无上月排名/);
+  await expect(page.getByTestId("composition-park").locator(".recharts-pie-sector")).toHaveCount(4);
+  await expect(page.getByTestId("composition-park")).toContainText("戴南不锈钢产业园");
+  expect(await page.locator(".recharts-surface").count()).toBeGreaterThanOrEqual(5);
   await noBadNumbers(page);
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${SHOTS}/overview.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/overview-full.png`, fullPage: true });
   await axeClean(page, "overview");
 });
 
@@ -52,6 +72,7 @@ test("rank changes show arrows on an indicator where towns moved", async ({ page
 test("the 当月/累计 toggle redraws the trend chart", async ({ page }) => {
   await signIn(page, DEMO.reviewer);
   await page.goto("/overview");
+  await page.getByTestId("trend-widget").scrollIntoViewIfNeeded();
   const trend = page.getByTestId("trend-chart");
   const line = trend.locator(".recharts-line-curve").first();
   await expect(line).toBeVisible();
@@ -72,10 +93,11 @@ test("drill down overview → town → enterprise through links, region and peri
   await expect(page).toHaveURL(new RegExp(`/towns/321281100000\\?period=${period}$`));
   await expect(page.getByRole("heading", { level: 1 })).toContainText("戴南镇工业主要指标");
   await expect(page.getByTestId("town-indicators")).toContainText("工业总产值");
+  await drawAllCharts(page);
   await expect(page.getByTestId("trend-widget").locator(".recharts-line-curve")).toHaveCount(2);
   await expect(page.getByTestId("tier-widget")).toContainText("产值超亿元");
   await noBadNumbers(page);
-  await page.screenshot({ path: `${SHOTS}/town.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/town-page.png`, fullPage: true });
   await axeClean(page, "town");
 
   const first = page.getByTestId("tier-widget").getByRole("link").first();

@@ -2,8 +2,13 @@
 // an account and shows real demo figures, drawn charts and rank-change arrows; it refreshes in
 // place, rides out an unreachable server, and stops at the next refresh once the link is revoked.
 import AxeBuilder from "@axe-core/playwright";
-import { mkdirSync } from "node:fs";
-import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { APIRequestContext, Browser, Locator, Page } from "@playwright/test";
 import { DEMO, expect, signIn, test } from "./fixtures";
 
 const SHOTS = "test-results/screenshots";
@@ -36,11 +41,19 @@ async function createLink(admin: Page, label: string): Promise<string> {
   return `${url.pathname}${url.search}`;
 }
 
-type Ranked = { code: string; name: string; rank: number | null; value: string };
+type Ranked = { code: string; name: string; rank: number | null; value: string; change: number | null };
+
+/** The wall's rank-change mark in one town's row: ▲n, ▼n, or — for no change. */
+async function expectRankChange(list: Locator, town: string, change: number) {
+  const row = list.locator("li").filter({ hasText: town });
+  if (change === 0) await expect(row.getByTestId("rank-same")).toBeVisible({ timeout: 15_000 });
+  else await expect(row.getByTestId(change > 0 ? "rank-up" : "rank-down")).toHaveText(new RegExp(`^${change > 0 ? "▲" : "▼"}${Math.abs(change)}(?!\\d)`), { timeout: 15_000 });
+}
 
 /**
  * A reviewer corrects one town's 工业总产值 so that it just overtakes its closest neighbour: returns
  * or reopens the report, saves, explains any verification warning, and submits, through the API.
+ * Returns both towns with the rank change the wall should then show (last month's rank − new rank).
  */
 async function overtakeNeighbour(request: APIRequestContext, wallPath: string) {
   const wall = await (await request.get(`/api/wall/data?${wallPath.split("?")[1]}`)).json();
@@ -69,7 +82,84 @@ async function overtakeNeighbour(request: APIRequestContext, wallPath: string) {
     submitted = await request.post(`${base}/submit`, { data: { version: current.version } });
   }
   expect(submitted.status(), await submitted.text()).toBe(200);
-  return { up: lower.name, down: upper.name };
+  return { up: { name: lower.name, change: (lower.change ?? 0) + 1 }, down: { name: upper.name, change: (upper.change ?? 0) - 1 } };
+}
+
+/**
+ * A second app server of our own, so the test can really stop and start one: it serves the build the
+ * e2e server made, from a copy of that server's database (PGlite is one process per folder), on a
+ * free port. Playwright's own server is never touched.
+ */
+class RestartableServer {
+  private child: ChildProcess | null = null;
+  private constructor(
+    readonly url: string,
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly dataDir: string,
+  ) {}
+
+  static async create(): Promise<RestartableServer> {
+    const port = Number(process.env.E2E_PORT ?? 3100);
+    const source = path.resolve(`.data/e2e-pglite-${port}`);
+    const dataDir = mkdtempSync(path.join(tmpdir(), "wall-restart-"));
+    cpSync(source, dataDir, { recursive: true });
+    rmSync(path.join(dataDir, "postmaster.pid"), { force: true });
+    const free = await freePort();
+    const secretFile = path.resolve(".secrets/nextauth-secret");
+    const env = {
+      ...process.env,
+      PORT: String(free),
+      PGLITE_DIR: dataDir,
+      DATABASE_URL: "",
+      NEXT_DIST_DIR: port === 3100 ? ".next" : `.next-e2e-${port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXTAUTH_URL: `http://127.0.0.1:${free}`,
+      NEXTAUTH_SECRET: existsSync(secretFile) ? readFileSync(secretFile, "utf8").trim() : "wall-restart-test-secret",
+    };
+    return new RestartableServer(`http://127.0.0.1:${free}`, env, dataDir);
+  }
+
+  async start() {
+    const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", this.env.PORT!], { env: this.env, stdio: "ignore" });
+    this.child = child;
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+      const ok = await fetch(`${this.url}/api/health`).then((r) => r.ok, () => false);
+      if (ok) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error("the restarted server did not answer within 60 s");
+  }
+
+  async stop() {
+    const child = this.child;
+    this.child = null;
+    if (!child || child.exitCode !== null) return;
+    const exited = once(child, "exit");
+    child.kill("SIGTERM");
+    // Next waits for open connections to close, and the wall's keep-alive polling never lets them:
+    // after a moment, stop it the hard way (as a crash would).
+    const timer = setTimeout(() => child.kill("SIGKILL"), 3_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  async dispose() {
+    await this.stop();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
 }
 
 let wallPath = "";
@@ -98,10 +188,20 @@ test("the wall shows real figures, drawn charts and rank-change arrows, and refr
   await expect(page.getByRole("region", { name: /亿元以上项目/ }).locator("li").first()).toContainText(/总投资 [\d,]+\.\d{2} 亿元/);
   await expect(page.getByTestId("ranking-total").locator("li")).toHaveCount(14);
 
-  // Charts are drawn: an SVG surface with bars (当月), then, after the rotation, lines (累计).
-  await expect(page.locator(".recharts-surface").first()).toBeVisible();
-  expect(await page.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(10);
-  await expect(page.locator(".recharts-line-curve")).toHaveCount(2, { timeout: 15_000 });
+  // The demo county's latest month already moves towns, by total and by growth: arrows both ways.
+  for (const list of ["ranking-total", "ranking-growth"]) {
+    await expect(page.getByTestId(list).getByTestId("rank-up").first()).toBeAttached();
+    await expect(page.getByTestId(list).getByTestId("rank-down").first()).toBeAttached();
+  }
+
+  // The chart is drawn: an SVG with this year's and last year's bars (当月), then, after the rotation, two lines (累计).
+  await expect(page.getByTestId("wall-trend-svg")).toBeVisible();
+  expect(await page.locator(".wall-bar[data-series=current]").count()).toBeGreaterThan(0);
+  expect(await page.locator(".wall-bar[data-series=last-year]").count()).toBe(12);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/wall-1920x1080.png` });
+  await expect(page.locator(".wall-line")).toHaveCount(2, { timeout: 15_000 });
+  await expect(page.locator(".wall-line[data-series=current]")).toHaveAttribute("d", /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+)+$/);
 
   // A town overtakes its neighbour: the running wall shows the arrows at its next refresh, no reload.
   await page.evaluate(() => ((window as unknown as { __wallMarker: string }).__wallMarker = "still-here"));
@@ -109,17 +209,17 @@ test("the wall shows real figures, drawn charts and rank-change arrows, and refr
   const moved = await overtakeNeighbour(reviewer.request, wallPath);
   await reviewer.context().close();
   const total = page.getByTestId("ranking-total");
-  await expect(total.locator("li").filter({ hasText: moved.up }).getByTestId("rank-up")).toHaveText(/^▲1/, { timeout: 15_000 });
-  await expect(total.locator("li").filter({ hasText: moved.down }).getByTestId("rank-down")).toHaveText(/^▼1/);
+  await expectRankChange(total, moved.up.name, moved.up.change);
+  await expectRankChange(total, moved.down.name, moved.down.change);
   expect(await page.evaluate(() => (window as unknown as { __wallMarker?: string }).__wallMarker)).toBe("still-here");
 
   const text = await page.locator("body").innerText();
   expect(text).not.toMatch(/NaN|undefined|Infinity|null/);
   const axe = await new AxeBuilder({ page }).analyze();
+  console.log(`axe wall: ${axe.violations.length} violations, ${axe.passes.length} rules passed`);
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
 
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/wall.png` });
+  await page.screenshot({ path: `${SHOTS}/wall-after-refresh.png` });
   // Any screen size: the stage scales to fit, without scrollbars.
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.waitForTimeout(300);
@@ -147,7 +247,7 @@ test("the wall survives an unreachable server without a reload and recovers by i
   const notice = page.getByTestId("wall-offline");
   await expect(notice).toHaveText(/^连接中断，显示的是 \d{2}:\d{2} 的数据$/, { timeout: 10_000 });
   await expect(hero).toHaveText(figures);
-  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  await expect(page.getByTestId("wall-trend-svg")).toBeVisible();
   const stale = await page.getByTestId("wall-stamp").getAttribute("data-generated-at");
 
   await page.unroute("**/api/wall/data**");
@@ -156,6 +256,41 @@ test("the wall survives an unreachable server without a reload and recovers by i
   await expect(hero).toHaveText(figures);
   expect(await page.evaluate(() => (window as unknown as { __wallMarker?: number }).__wallMarker)).toBe(42);
   dropExpected(consoleErrors, /net::ERR_FAILED/);
+});
+
+test("the wall survives a real server restart without a reload", async ({ page, consoleErrors }) => {
+  test.setTimeout(150_000);
+  const server = await RestartableServer.create();
+  try {
+    await server.start();
+    await page.goto(`${server.url}${wallPath}&refresh=2`);
+    const hero = page.getByTestId("kpi-gross_output");
+    await expect(hero).toContainText(/\d\.\d{2}亿元/);
+    await expect(page.getByTestId("wall-trend-svg")).toBeVisible();
+    const figures = (await hero.textContent()) ?? "";
+    await page.evaluate(() => ((window as unknown as { __wallMarker: string }).__wallMarker = "before-restart"));
+
+    // The server process goes away: the wall keeps its figures and says so, quietly.
+    await server.stop();
+    const notice = page.getByTestId("wall-offline");
+    await expect(notice).toHaveText(/^连接中断，显示的是 \d{2}:\d{2} 的数据$/, { timeout: 15_000 });
+    await expect(hero).toHaveText(figures);
+    await expect(page.getByTestId("ranking-total").locator("li")).toHaveCount(14);
+    await expect(page.getByTestId("wall-trend-svg")).toBeVisible();
+    const stale = await page.getByTestId("wall-stamp").getAttribute("data-generated-at");
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/wall-offline.png` });
+
+    // A new process on the same port and data: the next poll picks it up, the page was never reloaded.
+    await server.start();
+    await expect(notice).toBeHidden({ timeout: 15_000 });
+    await expect(page.getByTestId("wall-stamp")).not.toHaveAttribute("data-generated-at", stale!);
+    await expect(hero).toHaveText(figures);
+    expect(await page.evaluate(() => (window as unknown as { __wallMarker?: string }).__wallMarker)).toBe("before-restart");
+  } finally {
+    await server.dispose();
+  }
+  dropExpected(consoleErrors, /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE/);
 });
 
 test("a revoked link is refused at the wall's next refresh, and on every later visit", async ({ page, consoleErrors }) => {

@@ -8,6 +8,7 @@ import { listAttraction } from "@/lib/attraction/list";
 import { attractionFilterSchema } from "@/lib/attraction/filters";
 import { readScope, townIdsOf, type ReadScope } from "@/lib/dashboard/scope";
 import { getTierCounts } from "@/lib/dashboard/town";
+import { getTrend } from "@/lib/dashboard/trend";
 import { getPrisma } from "@/lib/db/client";
 import { createRegion, createUser, makeCreditCode } from "@/lib/demo/factories";
 import { seedDemoCounty } from "@/lib/demo/seed";
@@ -20,6 +21,7 @@ import { buildExportTable } from "@/lib/export";
 import { buildXlsx } from "@/lib/export/xlsx";
 import { projectFilterSchema } from "@/lib/projects/filters";
 import { listProjects } from "@/lib/projects/list";
+import { getRegionByCode } from "@/lib/regions";
 import { resetDatabase } from "../support/db";
 
 const period = { year: 2024, month: 7 };
@@ -199,5 +201,26 @@ describe("registry editing", () => {
     expect(audit).toContainEqual({ action: "update", field: "name", newValue: "改名测试企业" });
     const row = await getPrisma().enterprise.findUniqueOrThrow({ where: { id: created.id }, select: { industryCode: true, aboveScale: true, version: true } });
     expect(row).toEqual({ industryCode: "C3311", aboveScale: false, version: 2 });
+  });
+});
+
+describe("county trend", () => {
+  it("is like for like while towns are still reporting: YTD never falls, 当月 never negative, totals as the towns' sum", async () => {
+    const county = (await getRegionByCode("321281000000"))!;
+    const trend = (await getTrend(county, period, "gross_output"))!;
+    // 3 of the 14 towns have no counted report for July (returned, draft, missing).
+    expect(trend.partial).toEqual({ month: 7, reported: 11, of: 14, childLabel: "个乡镇" });
+    expect(trend.rows).toHaveLength(7);
+    for (let i = 1; i < trend.rows.length; i++) expect(trend.rows[i].value!).toBeGreaterThanOrEqual(trend.rows[i - 1].value!);
+    for (const r of trend.rows) {
+      expect(r.monthly!).toBeGreaterThan(0);
+      expect(r.lastYearMonthly!).toBeGreaterThan(0);
+    }
+    // June: the sum over the towns that reported July, from the raw rows.
+    const rows = await getPrisma().$queryRaw<{ s: string }[]>`
+      SELECT SUM(v.value)::text AS s FROM "ReportValue" v
+      WHERE v."indicatorId" = ${outputId} AND v.year = 2024 AND v.month = 6 AND v."regionId" IN (
+        SELECT t."regionId" FROM "TownReport" t WHERE t.year = 2024 AND t.month = 7 AND t.status IN ('SUBMITTED', 'APPROVED'))`;
+    expect(trend.rows[5].value).toBe(new Decimal(rows[0].s).div(10000).toDecimalPlaces(4).toNumber());
   });
 });

@@ -144,6 +144,17 @@ describe("GET /api/v1/overview", () => {
     expect(overview.children.find((c) => c.region.code === SHRINKING_LOSS_TOWN)!.values.profit.lossChange).toBe("减亏");
   });
 
+  it("moves towns in the 工业总产值 ranking since last month, by total and by growth", () => {
+    const changes = (key: "rankChange" | "growthRankChange") => overview.children.map((c) => c.values.gross_output[key]).filter((x): x is number => x !== null);
+    for (const key of ["rankChange", "growthRankChange"] as const) {
+      const moved = changes(key);
+      expect(moved.some((x) => x > 0), key).toBe(true);
+      expect(moved.some((x) => x < 0), key).toBe(true);
+      // Each move up is matched by moves down among the same towns.
+      expect(moved.reduce((a, b) => a + b, 0), key).toBe(0);
+    }
+  });
+
   it("shows null, never NaN, for a town with no figures last year", () => {
     const zone = overview.children.find((c) => c.region.code === NEW_ZONE)!.values.gross_output;
     expect(zone.value).not.toBeNull();

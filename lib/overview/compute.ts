@@ -79,6 +79,20 @@ function sum(figures: (Figure | null)[]): Decimal | null {
 }
 
 /**
+ * The plan a partial total is measured against: null when every child with a plan has reported (or
+ * none has), so the parent's own plan (or the children's sum) applies unchanged.
+ */
+function reportedShareOfPlan(children: ChildFigures[], reported: boolean[], parentPlan: Figure | null): Decimal | null {
+  const withPlan = children.map((c, i) => ({ plan: raw(c.plan), reported: reported[i] })).filter((c) => c.plan !== null);
+  if (!withPlan.some((c) => !c.reported) || !withPlan.some((c) => c.reported)) return null;
+  const all = withPlan.reduce((a, c) => a.plus(c.plan!), new Decimal(0));
+  const part = withPlan.filter((c) => c.reported).reduce((a, c) => a.plus(c.plan!), new Decimal(0));
+  if (parentPlan === null) return part;
+  if (all.lte(0)) return null;
+  return raw(parentPlan)!.times(part).dividedBy(all).toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
+}
+
+/**
  * Cells of every child for one indicator plus the parent's total. The parent's value and base are
  * the exact sums of its children; its plan is its own plan when one exists, else the children's sum.
  * Each figure is converted once, and each percentage computed once (a region's growth feeds its
@@ -114,7 +128,11 @@ export function computeIndicatorCells(
   const planSum = parentPlan === null ? sumOf(children.map((c) => c.plan), plans, () => sum(children.map((c) => c.plan))) : null;
   const totalValue = totalValueSum.fixed;
   const totalBase = totalBaseSum.fixed;
-  const totalPlan = planSum === null ? convert(parentPlan) : planSum.fixed;
+  // Like for like, as the base: while some regions with a plan have not reported, the total's YTD
+  // is measured against the part of the plan the reporting regions carry (the parent's plan scaled
+  // by their share of the children's plans), not against the whole year's plan of everyone.
+  const likeForLikePlan = reportedShareOfPlan(children, reported, parentPlan);
+  const totalPlan = likeForLikePlan !== null ? convert(likeForLikePlan) : planSum === null ? convert(parentPlan) : planSum.fixed;
   const totalIncrease = increaseFixed(totalValue, totalBase);
 
   const increases = values.map((v, i) => increaseFixed(v, baseF[i]));
@@ -165,7 +183,7 @@ export function computeIndicatorCells(
     yoyPercent: totalGrowth,
     lossChange: lossChangeOf(totalValue, totalBase),
     increase: totalIncrease === null ? null : totalIncrease.toFixed(),
-    plan: planSum === null ? show(parentPlan, totalPlan) : show(planSum.raw, totalPlan),
+    plan: likeForLikePlan !== null ? str(likeForLikePlan) : planSum === null ? show(parentPlan, totalPlan) : show(planSum.raw, totalPlan),
     planCompletionPercent: totalCompletion,
     scheduleGapPoints: isFlow ? scheduleGapPointsNumber(totalValue, totalPlan, month, totalCompletion) : null,
     sharePercent: totalValueSum.none ? null : 100,

@@ -82,6 +82,21 @@ describe("computeIndicatorCells", () => {
     expect(total.planCompletionPercent).toBeCloseTo(48.58, 10);
   });
 
+  it("measures a partial total against the plan share of the regions that reported", () => {
+    // Three towns with plans 600 / 300 / 100; the county's own plan is 1200. The third has not
+    // reported: the total (YTD 800) counts against 1200 × 900/1000 = 1080, not the whole 1200.
+    const towns = [child("500", "450", { plan: "600" }), child("300", "280", { plan: "300" }), child(null, "90", { plan: "100" })];
+    const partial = computeIndicatorCells(flow, 12, towns, d("1200")).total;
+    expect(partial.plan).toBe("1080");
+    expect(partial.planCompletionPercent).toBeCloseTo((800 / 1080) * 100, 10);
+    // Without a county plan, the reporting towns' plans.
+    expect(computeIndicatorCells(flow, 12, towns, null).total.plan).toBe("900");
+    // Once everyone has reported, the county's own plan again.
+    const all = computeIndicatorCells(flow, 12, [...towns.slice(0, 2), child("100", "90", { plan: "100" })], d("1200")).total;
+    expect(all.plan).toBe("1200");
+    expect(all.planCompletionPercent).toBeCloseTo(75, 10);
+  });
+
   it("has no value at all for a region that did not report, never NaN", () => {
     const { cells, total } = computeIndicatorCells(flow, 7, [child(null, null), child(null, "10")], null);
     for (const c of [...cells, total]) {
@@ -117,7 +132,18 @@ function referenceCells(meta: { code: string; kind: "FLOW" | "STOCK" }, month: n
   const totalValue = sum(children.map((c) => c.value));
   const totalBase = sum(bases.filter((_, i) => reported[i]));
   const totalIncrease = stats.increase(totalValue, totalBase);
-  const totalPlan = parentPlan ?? sum(children.map((c) => c.plan));
+  // Like for like: while a child with a plan has not reported, the parent's plan scaled by the reporting children's share.
+  const planned = children.map((c, i) => ({ plan: c.plan, reported: reported[i] })).filter((c) => c.plan !== null);
+  const partial = planned.some((c) => !c.reported) && planned.some((c) => c.reported);
+  const reportedPlans = sum(planned.filter((c) => c.reported).map((c) => c.plan));
+  const allPlans = sum(planned.map((c) => c.plan));
+  const totalPlan = !partial
+    ? parentPlan ?? sum(children.map((c) => c.plan))
+    : parentPlan === null
+      ? reportedPlans
+      : allPlans!.lte(0)
+        ? parentPlan
+        : parentPlan.times(reportedPlans!).dividedBy(allPlans!).toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
   const growths = children.map((c, i) => growth(c.value, bases[i]));
   const ranks = stats.competitionRankNullsLast(children.map((c) => c.value));
   const growthRanks = stats.competitionRankNullsLast(growths);

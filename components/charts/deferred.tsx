@@ -24,6 +24,14 @@ function takeTurn(turn: () => void) {
 export function DeferredChart<P extends object>({ load, props, height }: { load: () => Promise<ComponentType<P>>; props: P; height: number }) {
   const box = useRef<HTMLDivElement>(null);
   const [Chart, setChart] = useState<ComponentType<P> | null>(null);
+  // Whether this chart holds the turn: it must hand it on exactly once — when drawn, or when it goes
+  // away first (a navigation can unmount it mid-turn, and a stuck turn would leave later charts blank).
+  const holding = useRef(false);
+  const release = () => {
+    if (!holding.current) return;
+    holding.current = false;
+    nextTurn();
+  };
 
   useEffect(() => {
     const el = box.current;
@@ -31,15 +39,19 @@ export function DeferredChart<P extends object>({ load, props, height }: { load:
     let alive = true;
     const start = () =>
       takeTurn(() => {
-        if (!alive) return nextTurn();
+        holding.current = true;
+        if (!alive) return release();
         load().then(
-          (C) => (alive ? startTransition(() => setChart(() => C)) : nextTurn()),
-          () => nextTurn(), // the chart's script did not load: the box stays empty, the others go on
+          (C) => (alive ? startTransition(() => setChart(() => C)) : release()),
+          () => release(), // the chart's script did not load: the box stays empty, the others go on
         );
       });
     if (typeof IntersectionObserver === "undefined") {
       start();
-      return () => void (alive = false);
+      return () => {
+        alive = false;
+        release();
+      };
     }
     const io = new IntersectionObserver(
       (entries) => {
@@ -53,12 +65,13 @@ export function DeferredChart<P extends object>({ load, props, height }: { load:
     return () => {
       alive = false;
       io.disconnect();
+      release();
     };
   }, [load]);
 
   // This chart is on screen: the next one may start when the browser is idle again.
   useEffect(() => {
-    if (Chart) nextTurn();
+    if (Chart) release();
   }, [Chart]);
 
   return (

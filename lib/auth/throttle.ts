@@ -13,6 +13,8 @@ export const THROTTLE = {
   lockMinutes: 15,
   maxFailuresPerAccount: 5,
   maxFailuresPerAddress: 20,
+  /** Attempts are kept this long (a month of sign-in history), then pruned. */
+  keepDays: 30,
 };
 
 const windowStart = (now: Date) => new Date(now.getTime() - THROTTLE.windowMinutes * 60_000);
@@ -32,8 +34,11 @@ export async function isUnknownNameLocked(db: Db, username: string, now = new Da
   return failures >= THROTTLE.maxFailuresPerAccount;
 }
 
-export async function recordAttempt(db: Db, username: string, ip: string, success: boolean): Promise<void> {
-  await db.loginAttempt.create({ data: { username: username.slice(0, 40), ip: ip.slice(0, 64), success } });
+export async function recordAttempt(db: Db, username: string, ip: string, success: boolean, now = new Date()): Promise<void> {
+  await db.loginAttempt.create({ data: { username: username.slice(0, 40), ip: ip.slice(0, 64), success, createdAt: now } });
+  // Every sign-in prunes what is past keeping (an index range on createdAt): the table stays the size of
+  // a month of attempts even under a spray of random usernames, with no job to schedule.
+  await db.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - THROTTLE.keepDays * 86_400_000) } } });
 }
 
 /** A wrong password for an existing account. Returns true when this failure locked the account. */

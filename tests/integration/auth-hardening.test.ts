@@ -76,6 +76,20 @@ describe("sign-in throttling", () => {
     expect((await signIn("reporter", PASSWORD, "203.0.113.10")).ok).toBe(true);
   });
 
+  it("keeps a month of sign-in attempts: older ones are pruned at the next sign-in", async () => {
+    const day = 86_400_000;
+    await db().loginAttempt.createMany({
+      data: [
+        { username: "spray1", ip: "203.0.113.1", success: false, createdAt: new Date(Date.now() - 31 * day) },
+        { username: "spray2", ip: "203.0.113.2", success: false, createdAt: new Date(Date.now() - 40 * day) },
+        { username: "reviewer", ip: "10.0.0.1", success: true, createdAt: new Date(Date.now() - 29 * day) },
+      ],
+    });
+    expect((await signIn("reviewer", PASSWORD)).ok).toBe(true);
+    const left = await db().loginAttempt.findMany({ orderBy: { createdAt: "asc" }, select: { username: true } });
+    expect(left.map((a) => a.username)).toEqual(["reviewer", "reviewer"]);
+  });
+
   it("takes the address our own proxy wrote, not one the client made up", () => {
     expect(clientIp({ "x-forwarded-for": "1.2.3.4, 198.51.100.7" })).toBe("198.51.100.7");
     expect(clientIp({ "x-forwarded-for": "198.51.100.7" })).toBe("198.51.100.7");

@@ -3,18 +3,13 @@ import "server-only";
 // Enterprise.aboveScale is only its current value. Every writer that sets or changes the flag also
 // records the change, effective from the current month in China time.
 import type { Tx } from "@/lib/audit";
+import { chinaMonth } from "@/lib/stats";
 
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
-
-export function currentChinaMonth(now = new Date()): { year: number; month: number } {
-  const china = new Date(now.getTime() + CHINA_OFFSET_MS);
-  return { year: china.getUTCFullYear(), month: china.getUTCMonth() + 1 };
-}
 
 /** Records each enterprise's 规上 status from the current month (one statement, whatever the count). */
 export async function recordScaleChanges(tx: Tx, changes: { enterpriseId: number; aboveScale: boolean }[], note: string, now = new Date()) {
   if (changes.length === 0) return;
-  const { year, month } = currentChinaMonth(now);
+  const { year, month } = chinaMonth(now);
   await tx.$executeRawUnsafe(
     `INSERT INTO "EnterpriseScaleChange" ("enterpriseId", year, month, "aboveScale", note)
      SELECT x.id, $3, $4, x.a, $5 FROM unnest($1::int[], $2::boolean[]) AS x(id, a)

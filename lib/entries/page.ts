@@ -6,14 +6,15 @@ import { ApiError } from "@/lib/api/errors";
 import type { CurrentUser } from "@/lib/auth/session";
 import { canEditTownEntries, canViewReport } from "@/lib/permissions";
 import { getRegionByCode, type RegionRef } from "@/lib/regions";
-import { parsePeriod, type Period } from "@/lib/stats";
+import { isFuturePeriod, parsePeriod, type Period } from "@/lib/stats";
 
 export async function gridRoute(user: CurrentUser, params: { town: string; period: string }): Promise<{ town: RegionRef; period: Period; canEditRole: boolean }> {
   const period = parsePeriod(params.period);
   const town = /^\d{12}$/.test(params.town) ? await getRegionByCode(params.town) : null;
   if (!period || !town || town.level !== "TOWN") notFound();
   if (!(await canViewReport(user, town.id))) notFound();
-  return { town, period, canEditRole: await canEditTownEntries(user, town.id) };
+  // A period that has not begun is shown read-only (the save refuses it too).
+  return { town, period, canEditRole: !isFuturePeriod(period) && (await canEditTownEntries(user, town.id)) };
 }
 
 /** A service's not-found / forbidden becomes the segment's not-found page. */

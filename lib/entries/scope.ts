@@ -9,7 +9,9 @@ import { getPrisma } from "@/lib/db/client";
 import type { ReportStatus } from "@/lib/generated/prisma/client";
 import { canEditTownEntries, canViewReport, type Caller } from "@/lib/permissions";
 import { getRegionByCode, type RegionRef } from "@/lib/regions";
-import type { Period } from "@/lib/stats";
+import { formatPeriod, isFuturePeriod, type Period } from "@/lib/stats";
+
+export const futurePeriodMessage = (p: Period) => `${formatPeriod(p.year, p.month)}尚未到来，不能填报该期数据`;
 
 export const LOCKED_MESSAGE = "本期月报已审核通过并锁定，企业、园区和项目数据不能再修改";
 
@@ -35,6 +37,7 @@ export async function assertCanView(user: Caller, town: RegionRef): Promise<void
 /** Before a save: the named permission, then the lock. */
 export async function assertCanEdit(user: Caller, town: RegionRef, period: Period): Promise<void> {
   if (!(await canEditTownEntries(user, town.id))) throw new ApiError("forbidden", "没有权限填报该乡镇的企业、园区和项目数据");
+  if (isFuturePeriod(period)) throw new ApiError("bad_request", futurePeriodMessage(period));
   if ((await reportStatusOf(town.id, period)) === "APPROVED") throw new ApiError("forbidden", LOCKED_MESSAGE);
 }
 

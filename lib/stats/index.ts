@@ -31,6 +31,8 @@ export {
   formatPeriod,
   formatPeriodRange,
   type Period,
+  chinaMonth,
+  isFuturePeriod,
 } from "./periods";
 export {
   enterpriseOutputTier,

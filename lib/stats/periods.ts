@@ -63,3 +63,15 @@ export function formatPeriodRange(year: number, month: number): string {
 function assertPeriod(p: Period): void {
   if (!isValidPeriod(p)) throw new RangeError(`invalid period ${JSON.stringify(p)}`);
 }
+
+/** The calendar month in China (UTC+8, no daylight saving) at `now`. */
+export function chinaMonth(now: Date = new Date()): Period {
+  const china = new Date(now.getTime() + 8 * 3600 * 1000);
+  return { year: china.getUTCFullYear(), month: china.getUTCMonth() + 1 };
+}
+
+/** A period that has not begun yet in China: nothing can be reported for it. */
+export function isFuturePeriod(p: Period, now: Date = new Date()): boolean {
+  const current = chinaMonth(now);
+  return p.year * 12 + p.month > current.year * 12 + current.month;
+}

@@ -85,6 +85,17 @@ describe("report workflow", () => {
     expect(await reportRow()).toEqual(before);
   });
 
+  it("refuses a period that has not begun yet with a Chinese message, and creates nothing", async () => {
+    const now = new Date(Date.now() + 8 * 3600 * 1000);
+    const next = now.getUTCMonth() === 11 ? `${now.getUTCFullYear() + 1}-01` : `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 2).padStart(2, "0")}`;
+    const futureParams = { town: TOWN, period: next };
+    const reports = await getPrisma().townReport.count();
+    const res = await callApiJson(reportPUT, `/api/v1/reports/${TOWN}/${next}`, "PUT", { version: 0, values: { gross_output: "100" } }, t.reporter, futureParams);
+    expect(res.status).toBe(400);
+    expect(res.body.error?.message).toMatch(/尚未到来，不能填报/);
+    expect(await getPrisma().townReport.count()).toBe(reports);
+  });
+
   it("refuses a stale version with 409, the current values, and changes nothing", async () => {
     const before = await reportRow();
     const audits = await auditCount();

@@ -3,6 +3,8 @@ import {
   formatPeriod,
   formatPeriodKey,
   formatPeriodRange,
+  chinaMonth,
+  isFuturePeriod,
   parsePeriod,
   previousPeriod,
   samePeriodLastYear,
@@ -59,5 +61,20 @@ describe("period labels", () => {
   it("shows — for an impossible period", () => {
     expect(formatPeriodRange(2024, 0)).toBe("—");
     expect(formatPeriod(NaN, 7)).toBe("—");
+  });
+});
+
+describe("the current month in China", () => {
+  it("turns over at midnight Beijing time, not UTC", () => {
+    expect(chinaMonth(new Date("2026-11-30T15:59:59Z"))).toEqual({ year: 2026, month: 11 });
+    expect(chinaMonth(new Date("2026-11-30T16:00:00Z"))).toEqual({ year: 2026, month: 12 });
+    expect(chinaMonth(new Date("2026-12-31T16:00:00Z"))).toEqual({ year: 2027, month: 1 });
+  });
+
+  it("a period after the current month has not begun; this month and earlier have", () => {
+    const now = new Date("2026-12-02T01:00:00Z");
+    expect(isFuturePeriod({ year: 2027, month: 1 }, now)).toBe(true);
+    expect(isFuturePeriod({ year: 2026, month: 12 }, now)).toBe(false);
+    expect(isFuturePeriod({ year: 2026, month: 11 }, now)).toBe(false);
   });
 });

@@ -8,7 +8,8 @@ import { getEnterpriseSums } from "@/lib/entries/prefill";
 import { canEditReport, canReopenReport, canReviewReport, canViewAudit, canViewReport, canViewSubmissions } from "@/lib/permissions";
 import { getRegionByCode } from "@/lib/regions";
 import { getReport } from "@/lib/reports/service";
-import { parsePeriod } from "@/lib/stats";
+import { formatPeriod, isFuturePeriod, parsePeriod } from "@/lib/stats";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "乡镇月报" };
 export const dynamic = "force-dynamic";
@@ -23,6 +24,9 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
   if (!period || !town || town.level !== "TOWN") notFound();
   // Another town's reporter gets the same page as a missing town: no data, no hint it exists.
   if (!(await canViewReport(user, town.id))) notFound();
+  if (isFuturePeriod(period)) {
+    return <EmptyState title={`${formatPeriod(period.year, period.month)}尚未到来`} detail={`${town.name}只能填报已经开始的统计期，请从“本镇填报”进入当前应报的月份。`} />;
+  }
 
   const report = await getReport(user, code, period).catch((error: unknown) => {
     if (error instanceof ApiError && (error.code === "forbidden" || error.code === "not_found")) notFound();

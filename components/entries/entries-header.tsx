@@ -1,4 +1,4 @@
-import { formatPeriodRange } from "@/lib/stats";
+import { formatPeriod, formatPeriodRange, isFuturePeriod } from "@/lib/stats";
 import type { EntryGridBase } from "@/lib/entries/types";
 import { EntriesNav, type EntryTab } from "./entries-nav";
 
@@ -7,6 +7,7 @@ type Props = { view: EntryGridBase; active: Exclude<EntryTab, "report">; title: 
 /** Title, the tabs, and why the grid is read-only when it is (approved and locked, or not the user's to edit). */
 export function EntriesHeader({ view, active, title, hint, editable, canEditRole }: Props) {
   const locked = view.reportStatus === "APPROVED";
+  const future = isFuturePeriod(view.period);
   return (
     <div className="space-y-3">
       <div>
@@ -21,7 +22,12 @@ export function EntriesHeader({ view, active, title, hint, editable, canEditRole
           <strong>已审核锁定</strong>：本期月报已审核通过，本页数据不能再修改。如需更正，请联系县局重新打开月报。
         </p>
       )}
-      {!locked && !editable && !canEditRole && (
+      {!locked && future && (
+        <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+          {formatPeriod(view.period.year, view.period.month)}尚未到来，本页只能查看，不能填报。
+        </p>
+      )}
+      {!locked && !future && !editable && !canEditRole && (
         <p role="note" className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-2 text-sm text-slate-700">只读：您可以查看本页数据，但没有修改权限。</p>
       )}
     </div>

@@ -1,17 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useMemo, useRef, useState } from "react";
-import { checkRow, parseCell, parseRow, present, sameFigure } from "@/lib/entries/cells";
+import { useMemo, useRef, useState } from "react";
+import { checkRow, parseRow, present } from "@/lib/entries/cells";
 import { saveEnterpriseGridAction } from "@/lib/entries/actions";
-import type { EnterpriseGridView, StoredRow } from "@/lib/entries/types";
-import { formatFigureForInput } from "@/lib/input";
+import type { EnterpriseGridView } from "@/lib/entries/types";
 import { formatNumber, MISSING, toDecimal, type Dec } from "@/lib/stats";
 import { EntryConflictPanel } from "./conflict-panel";
 import { Beside, FigureCell, focusNextCell } from "./figure-cell";
 import { WithMessages } from "./row-messages";
 import { SaveBar } from "./save-bar";
-import { useEntryGrid, type Typed } from "./use-entry-grid";
+import { useFigureGrid } from "./use-entry-grid";
 
 type Props = { view: EnterpriseGridView; editable: boolean };
 
@@ -31,20 +30,7 @@ export function EnterpriseGrid({ view, editable }: Props) {
   const [filter, setFilter] = useState("");
   const [onlyOpen, setOnlyOpen] = useState(false);
 
-  const toTyped = useCallback((r: StoredRow) => Object.fromEntries(fields.map((f) => [f.code, formatFigureForInput(r.values[f.code] ?? null, f.precision)])), [fields]);
-  const changed = useCallback(
-    (r: StoredRow, t: Typed) =>
-      fields.some((f) => {
-        const p = parseCell(f, t[f.code]);
-        return !p.ok || !sameFigure(p.value, r.values[f.code] ?? null);
-      }),
-    [fields],
-  );
-  const submit = useCallback(
-    (dirty: { row: StoredRow; typed: Typed }[]) => saveEnterpriseGridAction({ town: view.town.code, period: period.key, rows: dirty.map((d) => ({ id: d.row.id, token: d.row.token, values: d.typed })) }),
-    [view.town.code, period.key],
-  );
-  const grid = useEntryGrid({ rows: view.rows, toTyped, changed, submit });
+  const grid = useFigureGrid({ rows: view.rows, fields, town: view.town.code, period: period.key, save: saveEnterpriseGridAction });
 
   const states = useMemo(
     () =>

@@ -1,17 +1,16 @@
 "use client";
 
-import { useCallback, useMemo, useRef } from "react";
-import { checkRow, parseCell, parseRow, present, sameFigure } from "@/lib/entries/cells";
+import { useMemo, useRef } from "react";
+import { checkRow, parseRow, present } from "@/lib/entries/cells";
 import { saveParkGridAction } from "@/lib/entries/actions";
 import { parkAreaWarning } from "@/lib/entries/fields";
-import type { ParkGridView, StoredRow } from "@/lib/entries/types";
-import { formatFigureForInput } from "@/lib/input";
+import type { ParkGridView } from "@/lib/entries/types";
 import { formatNumber } from "@/lib/stats";
 import { EntryConflictPanel } from "./conflict-panel";
 import { Beside, FigureCell, focusNextCell } from "./figure-cell";
 import { WithMessages } from "./row-messages";
 import { SaveBar } from "./save-bar";
-import { useEntryGrid, type Typed } from "./use-entry-grid";
+import { useFigureGrid } from "./use-entry-grid";
 
 type Props = { view: ParkGridView; editable: boolean };
 
@@ -19,20 +18,7 @@ type Props = { view: ParkGridView; editable: boolean };
 export function ParkGrid({ view, editable }: Props) {
   const { fields, period } = view;
   const container = useRef<HTMLDivElement>(null);
-  const toTyped = useCallback((r: StoredRow) => Object.fromEntries(fields.map((f) => [f.code, formatFigureForInput(r.values[f.code] ?? null, f.precision)])), [fields]);
-  const changed = useCallback(
-    (r: StoredRow, t: Typed) =>
-      fields.some((f) => {
-        const p = parseCell(f, t[f.code]);
-        return !p.ok || !sameFigure(p.value, r.values[f.code] ?? null);
-      }),
-    [fields],
-  );
-  const submit = useCallback(
-    (dirty: { row: StoredRow; typed: Typed }[]) => saveParkGridAction({ town: view.town.code, period: period.key, rows: dirty.map((d) => ({ id: d.row.id, token: d.row.token, values: d.typed })) }),
-    [view.town.code, period.key],
-  );
-  const grid = useEntryGrid({ rows: view.rows, toTyped, changed, submit });
+  const grid = useFigureGrid({ rows: view.rows, fields, town: view.town.code, period: period.key, save: saveParkGridAction });
 
   const states = useMemo(
     () =>

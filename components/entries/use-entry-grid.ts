@@ -2,8 +2,10 @@
 // State of an entry grid: what is stored (with each row's token), what is typed, which rows changed,
 // and the save → success / field errors / conflict round trip. Only changed rows are sent, each with
 // the token it was loaded with; a conflict keeps the typed text and offers the two ways on.
-import { useEffect, useMemo, useState, useTransition } from "react";
-import type { EntryActionResult, EntryConflict, StoredRow } from "@/lib/entries/types";
+import { useCallback, useEffect, useMemo, useState, useTransition } from "react";
+import { parseCell, sameFigure } from "@/lib/entries/cells";
+import type { EntryActionResult, EntryConflict, EntryField, StoredRow } from "@/lib/entries/types";
+import { formatFigureForInput } from "@/lib/input";
 
 export type Typed = Record<string, string>;
 export type Flash = { tone: "ok" | "error"; text: string } | null;
@@ -89,4 +91,32 @@ export function useEntryGrid({ rows, toTyped, changed, submit }: Options) {
   }
 
   return { base, typed, setCell, dirtyIds, pending, flash, conflict, fieldErrors, rowErrors, save, keepMine, takeTheirs };
+}
+
+/**
+ * A grid whose rows are one figure per field (enterprises, parks): each input shows the stored figure
+ * as typed text, a row changed when any field parses to another figure, and changed rows go to `save`
+ * with their tokens.
+ */
+export function useFigureGrid({ rows, fields, town, period, save }: {
+  rows: StoredRow[];
+  fields: readonly EntryField[];
+  town: string;
+  period: string;
+  save: (input: { town: string; period: string; rows: { id: number; token: string; values: Typed }[] }) => Promise<EntryActionResult>;
+}) {
+  const toTyped = useCallback((r: StoredRow) => Object.fromEntries(fields.map((f) => [f.code, formatFigureForInput(r.values[f.code] ?? null, f.precision)])), [fields]);
+  const changed = useCallback(
+    (r: StoredRow, t: Typed) =>
+      fields.some((f) => {
+        const p = parseCell(f, t[f.code]);
+        return !p.ok || !sameFigure(p.value, r.values[f.code] ?? null);
+      }),
+    [fields],
+  );
+  const submit = useCallback(
+    (dirty: { row: StoredRow; typed: Typed }[]) => save({ town, period, rows: dirty.map((d) => ({ id: d.row.id, token: d.row.token, values: d.typed })) }),
+    [save, town, period],
+  );
+  return useEntryGrid({ rows, toTyped, changed, submit });
 }

@@ -9,9 +9,8 @@ import { getPrisma } from "@/lib/db/client";
 import type { ReportStatus } from "@/lib/generated/prisma/client";
 import { canEditTownEntries, canViewReport, type Caller } from "@/lib/permissions";
 import { getRegionByCode, type RegionRef } from "@/lib/regions";
-import { formatPeriod, isFuturePeriod, type Period } from "@/lib/stats";
-
-export const futurePeriodMessage = (p: Period) => `${formatPeriod(p.year, p.month)}尚未到来，不能填报该期数据`;
+import { futurePeriodMessage } from "@/lib/reports/periods";
+import { isFuturePeriod, type Period } from "@/lib/stats";
 
 export const LOCKED_MESSAGE = "本期月报已审核通过并锁定，企业、园区和项目数据不能再修改";
 

@@ -4,7 +4,7 @@ import "server-only";
 // never one per town.
 import { getPrisma } from "@/lib/db/client";
 import type { ReportStatus } from "@/lib/generated/prisma/client";
-import { formatPeriodKey, roundHalfUp, type Period } from "@/lib/stats";
+import { chinaMonth, formatPeriodKey, roundHalfUp, type Period } from "@/lib/stats";
 
 export type BoardState = "NOT_STARTED" | ReportStatus;
 /** ON_TIME / LATE: submitted by / after the deadline; OVERDUE: not submitted and the deadline has passed. */
@@ -120,8 +120,7 @@ export function filterBoard(rows: BoardRow[], filter: BoardFilter): BoardRow[] {
  * (or had approved), never later than the current month; last month when nothing was submitted.
  */
 export async function openPeriodFor(townId: number, now = new Date()): Promise<Period> {
-  const china = new Date(now.getTime() + CHINA_OFFSET_MS);
-  const current = { year: china.getUTCFullYear(), month: china.getUTCMonth() + 1 };
+  const current = chinaMonth(now);
   const latest = await getPrisma().townReport.findFirst({
     where: { regionId: townId, status: { in: ["SUBMITTED", "APPROVED"] } },
     select: { year: true, month: true },

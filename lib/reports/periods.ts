@@ -1,8 +1,12 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/client";
 import type { ReportStatus } from "@/lib/generated/prisma/client";
+import { formatPeriod } from "@/lib/stats";
 
 export type PeriodKey = { year: number; month: number };
+
+/** Why nothing can be entered for a period that has not begun (report form, entry grids). */
+export const futurePeriodMessage = (p: PeriodKey) => `${formatPeriod(p.year, p.month)}尚未到来，不能填报该期数据`;
 
 /** Which report statuses dashboards count for a county: approved only, or submitted as well. */
 export async function countedStatuses(countyId: number): Promise<ReportStatus[]> {

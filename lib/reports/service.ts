@@ -11,7 +11,7 @@ import { parseFigure } from "@/lib/input";
 import { canEditReport, canReopenReport, canReviewReport, canViewReport, type Caller } from "@/lib/permissions";
 import { getRegionByCode, type RegionRef } from "@/lib/regions";
 import { formatPeriodRange, isFuturePeriod, toDecimal, type Period } from "@/lib/stats";
-import { futurePeriodMessage } from "@/lib/entries/scope";
+import { futurePeriodMessage } from "./periods";
 import { checkInputOf, loadIndicators, loadReportContext, type ReportContext } from "./context";
 
 export type SaveInput = { values: Record<string, string | number | null>; explanations?: Record<string, string | null>; version: number };

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ImportJob" ADD COLUMN     "leaseOwner" VARCHAR(36),
+ADD COLUMN     "leaseUntil" TIMESTAMP(3);

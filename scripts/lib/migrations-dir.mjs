@@ -24,6 +24,15 @@ export async function readMigrationsList(baseDir, shadowDbInitScript = "") {
   return { baseDir, lockfile: { path: LOCKFILE, content: lockContent }, migrationDirectories, shadowDbInitScript };
 }
 
+/** Names of the migration directories in a folder, in the order they apply (missing folder = none). */
+export async function listMigrationNames(baseDir) {
+  const entries = await readdir(baseDir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
+}
+
 /** sha256 of migration.sql, hex — the checksum the engine stores in _prisma_migrations. */
 export function migrationChecksum(sql) {
   return createHash("sha256").update(sql).digest("hex");

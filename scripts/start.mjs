@@ -2,9 +2,10 @@
 // changed, then serve on PORT (default 3000). Works with the embedded PGlite (default) or a
 // PostgreSQL server (DATABASE_URL); with a server, demo data is seeded only when SEED_DEMO=1.
 import { spawnSync, spawn } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { sourceFingerprint } from "./lib/build-inputs.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -35,44 +36,48 @@ function ensureSecret() {
   env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
 }
 
-/**
- * A build is reused only when it was made from exactly these sources: the commit, the content of
- * every uncommitted change, and the content of every untracked file (names alone would miss a
- * second edit to a file that was already modified).
- */
-function sourceFingerprint() {
-  const git = (args) => spawnSync("git", args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-  const head = git(["rev-parse", "HEAD"]);
-  const diff = git(["diff", "HEAD", "--binary"]);
-  const untracked = git(["ls-files", "--others", "--exclude-standard", "-z"]);
-  if (head.status !== 0 || diff.status !== 0 || untracked.status !== 0) return null;
-  const hash = createHash("sha256").update(head.stdout).update(diff.stdout);
-  for (const file of untracked.stdout.split("\0").filter(Boolean).sort()) {
-    hash.update(file).update("\0");
-    try {
-      hash.update(readFileSync(path.join(root, file)));
-    } catch {
-      hash.update("(unreadable)");
-    }
-  }
-  return hash.digest("hex");
-}
+const isBuilt = (dir, fingerprint) => {
+  const marker = path.join(root, dir, "source-fingerprint");
+  return existsSync(path.join(root, dir, "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === fingerprint;
+};
 
-function buildIfNeeded() {
-  const distDir = env.NEXT_DIST_DIR ?? ".next";
-  const marker = path.join(root, distDir, "source-fingerprint");
-  const fingerprint = sourceFingerprint();
-  const fresh = fingerprint && existsSync(path.join(root, distDir, "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === fingerprint;
-  if (fresh && !process.argv.includes("--rebuild")) {
-    console.log("\n✔ 源码未变化，沿用已有构建");
-    return;
-  }
-  // `next build` adds `<distDir>/types` to tsconfig.json's include list when distDir is not .next
-  // (the e2e servers build into .next-e2e-<port>); keep the committed file as it is.
+function nextBuild(distDir) {
+  // `next build` adds `<distDir>/types` to tsconfig.json's include list when distDir is not .next; keep the committed file.
   const tsconfig = readFileSync(path.join(root, "tsconfig.json"));
+  env.NEXT_DIST_DIR = distDir;
   run(process.execPath, ["node_modules/next/dist/bin/next", "build"], "构建应用");
   writeFileSync(path.join(root, "tsconfig.json"), tsconfig);
-  if (fingerprint) writeFileSync(marker, fingerprint);
+}
+
+/**
+ * Picks the build to serve, building when needed. Without NEXT_DIST_DIR every source state builds into
+ * its own folder, .next-builds/<fingerprint>, and the fingerprint marker is written last: a server
+ * already running from another build is never touched, a half-finished build is never served, and a
+ * second start from the same sources (another port) reuses the build. The newest few builds are kept.
+ */
+function buildIfNeeded() {
+  const fingerprint = sourceFingerprint(root);
+  const rebuild = process.argv.includes("--rebuild");
+  const distDir = env.NEXT_DIST_DIR ?? path.join(".next-builds", fingerprint.slice(0, 16));
+  if (!rebuild && isBuilt(distDir, fingerprint)) {
+    console.log(`\n✔ 源码未变化，沿用已有构建（${distDir}）`);
+    env.NEXT_DIST_DIR = distDir;
+    return;
+  }
+  rmSync(path.join(root, distDir), { recursive: true, force: true });
+  nextBuild(distDir);
+  writeFileSync(path.join(root, distDir, "source-fingerprint"), fingerprint);
+  if (!process.env.NEXT_DIST_DIR) pruneBuilds(distDir);
+}
+
+function pruneBuilds(current, keep = 3) {
+  const dir = path.join(root, ".next-builds");
+  const builds = readdirSync(dir)
+    .map((name) => ({ name, at: statSync(path.join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const old of builds.slice(keep)) {
+    if (path.join(".next-builds", old.name) !== current) rmSync(path.join(dir, old.name), { recursive: true, force: true });
+  }
 }
 
 ensureSecret();

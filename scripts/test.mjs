@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { ensureBrowser } from "./lib/browser.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -19,10 +20,21 @@ const suites = [
   { name: "e2e", cmd: ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"], extraEnv: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/summary/e2e.json` } },
 ];
 
+const selected = suites.filter((s) => only.length === 0 || only.includes(s.name));
+if (selected.some((s) => s.name === "e2e")) {
+  // Before anything runs: the browser tests need a Chromium and CJK fonts; find them, install them, or stop here.
+  const browser = ensureBrowser();
+  if (!browser.ok) {
+    console.error(browser.message);
+    process.exit(2);
+  }
+  env.CHROME_PATH = browser.path;
+}
+
 let passed = 0;
 let failed = 0;
 let broken = false;
-for (const suite of suites.filter((s) => only.length === 0 || only.includes(s.name))) {
+for (const suite of selected) {
   const started = Date.now();
   console.log(`\n━━ ${suite.name} ━━`);
   const r = spawnSync(process.execPath, suite.cmd, { stdio: "inherit", env: { ...env, ...suite.extraEnv } });

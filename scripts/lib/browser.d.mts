@@ -1,0 +1,3 @@
+export function findChromium(): string | null;
+export function hasCjkFont(): boolean;
+export function ensureBrowser(): { ok: true; path: string } | { ok: false; message: string };

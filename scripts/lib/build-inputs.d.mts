@@ -1,0 +1,2 @@
+export function listInputs(root: string): string[];
+export function sourceFingerprint(root: string): string;

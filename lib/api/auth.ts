@@ -44,3 +44,5 @@ async function userForToken(token: string): Promise<ApiUser | null> {
   await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   return { ...user, token: { id: row.id, regionId: row.regionId, readOnly: row.readOnly } };
 }
+  // Like a session: an account whose password an admin set is refused until its owner changes it.
+  if (user.mustChangePassword) throw new ApiError("forbidden", MUST_CHANGE_PASSWORD_MESSAGE);

@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 
 export type ApiErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "unprocessable" | "internal";
 
@@ -30,6 +31,7 @@ export class ApiError extends Error {
 
 export const notSignedIn = () => new ApiError("unauthorized", "未登录或登录已过期，请重新登录");
 export const forbidden = () => new ApiError("forbidden", "没有权限访问该数据");
+export const DATABASE_UNAVAILABLE = "数据库暂时不可用，请稍后重试";
 export const notFound = (what: string) => new ApiError("not_found", `${what}不存在`);
 
 export function zodMessage(error: ZodError): string {
@@ -57,3 +59,8 @@ export function handle<Args extends unknown[]>(fn: (...args: Args) => Promise<Re
     }
   };
 }
+  if (isDatabaseUnavailable(error)) {
+    // A restart or failover: the transaction was rolled back, and the pool reconnects by itself.
+    console.warn("database unavailable", error instanceof Error ? error.message : error);
+    return NextResponse.json({ error: { code: "unavailable", message: DATABASE_UNAVAILABLE } }, { status: 503, headers: { "Retry-After": "5" } });
+  }

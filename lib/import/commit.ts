@@ -1,8 +1,10 @@
 import "server-only";
 // Import workflow, step 2: commit. All or nothing in one transaction: the records are planned
 // again against fresh data inside it, written in batches, audited, and the job marked committed.
-// Any failure rolls everything back and leaves the job FAILED with a Chinese message.
+// Any failure rolls everything back and leaves the job FAILED with a Chinese message. The attempt
+// holds a lease on the job (lease.ts): one that died midway leaves a job that can be committed again.
 import { ApiError, notFound } from "@/lib/api/errors";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { recordAudit } from "@/lib/audit";
 import { currentDatabaseKind, getPrisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -11,6 +13,7 @@ import { loadRefs } from "./facts";
 import { unpackRecords } from "./pack";
 import { planImport } from "./planner";
 import type { AnyRecord } from "./records";
+import { claimJob, heldBy, isInterrupted, keepLease } from "./lease";
 import { countOps } from "./plan-types";
 import { importScope } from "./service";
 import type { ImportSummary } from "./summary";
@@ -25,16 +28,19 @@ const json = (x: ImportSummary) => x as unknown as Prisma.InputJsonValue;
 export async function commitImport(user: Caller, jobId: number, hooks: CommitHooks = {}) {
   const db = getPrisma();
   const scope = await importScope(user);
-  const job = await db.importJob.findFirst({ where: { id: jobId, createdById: user.id }, select: { id: true, status: true, summary: true, rowsTotal: true } });
+  const job = await db.importJob.findFirst({ where: { id: jobId, createdById: user.id }, select: { id: true, status: true, summary: true, rowsTotal: true, leaseUntil: true } });
   if (!job) throw notFound("导入任务");
   const summary = job.summary as unknown as ImportSummary;
   if (summary.scopeRegionId !== scope.regionId) throw new ApiError("forbidden", "没有权限提交该导入任务");
   if (job.status === "COMMITTED") throw new ApiError("conflict", "该文件已导入，无需重复提交");
-  if (job.status !== "PREVIEWED") throw new ApiError("conflict", job.status === "RUNNING" ? "该导入正在进行中" : "该导入已失败，请重新上传文件");
+  if (job.status === "RUNNING" && !isInterrupted(job)) throw new ApiError("conflict", "该导入正在进行中");
+  if (job.status === "FAILED") throw new ApiError("conflict", "该导入已失败，请重新上传文件");
   if (!summary.records || summary.counts.errors > 0) throw new ApiError("unprocessable", "预览中有错误，请修正文件后重新上传");
-  // Claim the job: a second click (or another instance) finds it RUNNING.
-  const claimed = await db.importJob.updateMany({ where: { id: jobId, status: "PREVIEWED" }, data: { status: "RUNNING", rowsDone: 0 } });
-  if (claimed.count === 0) throw new ApiError("conflict", "该导入正在进行中");
+  // Claim the job: a second click (or another instance) finds it RUNNING with a live lease.
+  const owner = await claimJob(db, jobId);
+  if (!owner) throw new ApiError("conflict", "该导入正在进行中");
+  const held = heldBy(jobId, owner);
+  const released = { leaseUntil: null, leaseOwner: null };
 
   const started = Date.now();
   let records: AnyRecord[];
@@ -42,11 +48,13 @@ export async function commitImport(user: Caller, jobId: number, hooks: CommitHoo
     records = unpackRecords<AnyRecord>(summary.records);
   } catch (error) {
     console.error("import commit: unreadable records", { jobId, error });
-    await db.importJob.update({ where: { id: jobId }, data: { status: "FAILED", finishedAt: new Date(), summary: json({ ...summary, records: undefined, error: "导入任务数据无法读取，请重新上传文件" }) } });
+    await db.importJob.updateMany({ where: held, data: { status: "FAILED", finishedAt: new Date(), ...released, summary: json({ ...summary, records: undefined, error: "导入任务数据无法读取，请重新上传文件" }) } });
     throw new ApiError("internal", "导入任务数据无法读取，请重新上传文件");
   }
   // Progress is visible to other requests only on a PostgreSQL server (PGlite has one connection, held by the transaction).
-  const progress = currentDatabaseKind() === "postgres" ? throttledProgress(jobId) : undefined;
+  const onServer = currentDatabaseKind() === "postgres";
+  const progress = onServer ? throttledProgress(jobId) : undefined;
+  const stopLease = onServer ? keepLease(jobId, owner) : () => {};
   try {
     return await db.$transaction(
       async (tx) => {
@@ -71,7 +79,9 @@ export async function commitImport(user: Caller, jobId: number, hooks: CommitHoo
           await recordAudit(tx, user, [{ action: "import", entity: "ImportJob", entityId: jobId, regionId: scope.regionId, field: IMPORT_KIND_LABELS[summary.kind], newValue: `新增${counts.create}、更新${counts.update}、未变${counts.unchanged}` }]);
         }
         const result = { created: counts.create, updated: counts.update, unchanged: counts.unchanged, auditEntries: ctx.audit.length, seconds: (Date.now() - started) / 1000, timings: { planMs: planned - started, writeMs: written - planned, auditMs: Date.now() - written } };
-        await tx.importJob.update({ where: { id: jobId }, data: { status: "COMMITTED", rowsDone: job.rowsTotal, finishedAt: new Date(), summary: json({ ...summary, records: undefined, result }) } });
+        const done = await tx.importJob.updateMany({ where: held, data: { status: "COMMITTED", rowsDone: job.rowsTotal, finishedAt: new Date(), ...released, summary: json({ ...summary, records: undefined, result }) } });
+        // The lease ran out and another attempt took the job over: this one must not write too.
+        if (done.count === 0) throw new ApiError("conflict", "该导入已被重新提交，本次提交未写入");
         return { jobId, status: "COMMITTED" as const, ...result };
       },
       { timeout: 10 * 60_000, maxWait: 60_000 },
@@ -79,8 +89,16 @@ export async function commitImport(user: Caller, jobId: number, hooks: CommitHoo
   } catch (error) {
     const message = error instanceof ApiError ? error.message : "导入失败，所有数据均未写入，请稍后重试";
     if (!(error instanceof ApiError)) console.error("import commit failed", { jobId, error });
-    await db.importJob.update({ where: { id: jobId }, data: { status: "FAILED", finishedAt: new Date(), summary: json({ ...summary, records: undefined, error: message }) } });
-    throw error instanceof ApiError ? error : new ApiError("internal", message);
+    // The database went away (restart, failover): nothing was written, and the job may be committed again
+    // at once, so its lease ends now. Should that write fail too, the lease runs out by itself.
+    const outcome = isDatabaseUnavailable(error)
+      ? { leaseUntil: new Date() }
+      : { status: "FAILED" as const, finishedAt: new Date(), ...released, summary: json({ ...summary, records: undefined, error: message }) };
+    await db.importJob.updateMany({ where: held, data: outcome }).catch((e: unknown) => console.error("import commit: could not record the outcome", { jobId, error: e }));
+    if (error instanceof ApiError || isDatabaseUnavailable(error)) throw error;
+    throw new ApiError("internal", message);
+  } finally {
+    stopLease();
   }
 }
 

@@ -11,6 +11,7 @@ import type { Period } from "@/lib/stats";
 import { loadRefs } from "./facts";
 import { ImportRefused } from "./limits";
 import { packRecords } from "./pack";
+import { INTERRUPTED_MESSAGE, isInterrupted } from "./lease";
 import { hasErrors, parseImport } from "./parse";
 import { planImport } from "./planner";
 import { countOps } from "./plan-types";
@@ -90,9 +91,11 @@ export function withoutRecords(summary: ImportSummary) {
 export async function getImportJob(user: Caller, id: number) {
   const job = await getPrisma().importJob.findFirst({
     where: { id, createdById: user.id },
-    select: { id: true, kind: true, fileName: true, status: true, rowsTotal: true, rowsDone: true, summary: true, createdAt: true, finishedAt: true },
+    select: { id: true, kind: true, fileName: true, status: true, rowsTotal: true, rowsDone: true, summary: true, createdAt: true, finishedAt: true, leaseUntil: true },
   });
   if (!job) throw notFound("导入任务");
   const summary = job.summary as unknown as ImportSummary;
-  return { jobId: job.id, fileName: job.fileName, status: job.status, rowsTotal: job.rowsTotal, rowsDone: job.rowsDone, createdAt: job.createdAt, finishedAt: job.finishedAt, ...withoutRecords(summary) };
+  const view = { jobId: job.id, fileName: job.fileName, status: job.status, rowsTotal: job.rowsTotal, rowsDone: job.rowsDone, createdAt: job.createdAt, finishedAt: job.finishedAt, ...withoutRecords(summary) };
+  // A commit that died midway wrote nothing (its transaction rolled back); the job can be committed again.
+  return isInterrupted(job) ? { ...view, status: "FAILED" as const, rowsDone: 0, error: INTERRUPTED_MESSAGE } : view;
 }

@@ -6,6 +6,7 @@ import { ApiError, forbidden, notFound } from "@/lib/api/errors";
 import { recordAudit, type AuditEntry, type Tx } from "@/lib/audit";
 import { missingExplanations, runChecks, type CheckResult } from "@/lib/checks";
 import { getPrisma } from "@/lib/db/client";
+import { isWriteConflict } from "@/lib/db/errors";
 import type { ReportStatus } from "@/lib/generated/prisma/client";
 import { parseFigure } from "@/lib/input";
 import { canEditReport, canReopenReport, canReviewReport, canViewReport, type Caller } from "@/lib/permissions";
@@ -107,7 +108,7 @@ export async function saveReport(user: Caller, townCode: string, period: Period,
     throw forbidden();
   }
   if (isFuturePeriod(period)) throw new ApiError("bad_request", futurePeriodMessage(period));
-  return db.$transaction(async (tx) => {
+  return conflictOnRace(town.id, period, () => db.$transaction(async (tx) => {
     await assertReportable(town, period, tx);
     const ctx = await loadReportContext(tx, town.id, period.year, period.month);
     if (ctx.report.status !== status || input.version !== ctx.report.version) throw new ConflictError(ctx);
@@ -154,7 +155,21 @@ export async function saveReport(user: Caller, townCode: string, period: Period,
     }
     await recordAudit(tx, user, audit);
     return loadReportContext(tx, town.id, period.year, period.month);
-  });
+  }));
+}
+
+/**
+ * A concurrent writer won the race inside the database: two first saves both creating the report
+ * (unique violation), or a serialization failure or deadlock. Nothing of this transaction was
+ * written; answer like any stale version, with what the other side saved.
+ */
+async function conflictOnRace<T>(townId: number, period: Period, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!isWriteConflict(error)) throw error;
+    throw new ConflictError(await loadReportContext(getPrisma(), townId, period.year, period.month));
+  }
 }
 
 type Transition = { from: ReportStatus[]; to: ReportStatus; action: string; needsText?: "comment" | "reason" };
@@ -170,7 +185,7 @@ async function transition(user: Caller, townCode: string, period: Period, versio
     }
     throw forbidden();
   }
-  return getPrisma().$transaction(async (tx) => {
+  return conflictOnRace(town.id, period, () => getPrisma().$transaction(async (tx) => {
     const ctx = await loadReportContext(tx, town.id, period.year, period.month);
     const reportId = ctx.report.id;
     if (reportId === null || ctx.report.status !== status || (version !== undefined && version !== ctx.report.version)) throw new ConflictError(ctx);
@@ -188,7 +203,7 @@ async function transition(user: Caller, townCode: string, period: Period, versio
       { action: t.action, entity: "TownReport", entityId: reportId, regionId: town.id, year: period.year, month: period.month, field: "状态", oldValue: STATUS_LABELS[ctx.report.status!], newValue: STATUS_LABELS[t.to], reason: text ?? null },
     ]);
     return loadReportContext(tx, town.id, period.year, period.month);
-  });
+  }));
 }
 
 export function submitReport(user: Caller, townCode: string, period: Period, version?: number) {

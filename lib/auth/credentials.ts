@@ -3,7 +3,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { verifyPassword } from "./password";
-import { CLEARED_LOCK, isAddressThrottled, isLocked, isUnknownNameLocked, recordAttempt, registerFailure, THROTTLE } from "./throttle";
+import { CLEARED_LOCK, isAddressThrottled, isUnknownNameLocked, recordAttempt, reservePasswordCheck, THROTTLE, type PasswordCheck } from "./throttle";
 
 export const SIGN_IN_ERRORS = {
   invalid: "用户名或密码错误",
@@ -35,10 +35,11 @@ export async function verifyCredentials(db: Db, input: unknown, ip: string, now 
 
   const user = await db.user.findUnique({
     where: { username },
-    select: { id: true, username: true, displayName: true, role: true, regionId: true, sessionVersion: true, disabled: true, passwordHash: true, lockedUntil: true },
+    select: { id: true, username: true, displayName: true, role: true, regionId: true, sessionVersion: true, disabled: true, passwordHash: true },
   });
-  const locked = user ? isLocked(user, now) : await isUnknownNameLocked(db, username, now);
-  if (locked) {
+  // Reserved before bcrypt runs: a burst of parallel guesses gets no more checks than the limit.
+  const check: PasswordCheck = user ? await reservePasswordCheck(db, user.id, now) : (await isUnknownNameLocked(db, username, now)) ? "refused" : "allowed";
+  if (check === "refused") {
     // Still counted against the address, so guessing across locked accounts gets the address blocked.
     await recordAttempt(db, username, ip, false);
     return { ok: false, error: "throttled" };
@@ -47,14 +48,18 @@ export async function verifyCredentials(db: Db, input: unknown, ip: string, now 
   const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !matches) {
     await recordAttempt(db, username, ip, false);
-    const nowLocked = user ? await registerFailure(db, user.id, now) : await isUnknownNameLocked(db, username, now);
+    const nowLocked = user ? check === "lastTry" : await isUnknownNameLocked(db, username, now);
     return { ok: false, error: nowLocked ? "throttled" : "invalid" };
   }
-  // Only after the right password: a wrong one must not reveal that the account exists but is disabled.
-  if (user.disabled) return { ok: false, error: "disabled" };
+  // The right password: the reserved check was no failure.
+  if (user.disabled) {
+    // Only after the right password: a wrong one must not reveal that the account exists but is disabled.
+    await db.user.update({ where: { id: user.id }, data: CLEARED_LOCK });
+    return { ok: false, error: "disabled" };
+  }
 
   await recordAttempt(db, username, ip, true);
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now, ...CLEARED_LOCK } });
-  const { passwordHash: _hash, disabled: _disabled, lockedUntil: _locked, ...safe } = user;
+  const { passwordHash: _hash, disabled: _disabled, ...safe } = user;
   return { ok: true, user: safe };
 }

@@ -16,6 +16,8 @@ const UNAVAILABLE_MESSAGES = [
   "PGlite is closing",
   "Server has closed the connection",
   "Can't reach database server",
+  // P2028 when no pooled connection came free within maxWait: the database is saturated.
+  "Unable to start a transaction in the given time",
 ];
 
 /** unique_violation, serialization_failure, deadlock_detected. */

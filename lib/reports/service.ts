@@ -155,8 +155,14 @@ export async function saveReport(user: Caller, townCode: string, period: Period,
     }
     await recordAudit(tx, user, audit);
     return loadReportContext(tx, town.id, period.year, period.month);
-  }));
+  }, REPORT_TX));
 }
+
+/**
+ * At the month-end rush many saves queue for the pool's connections and for the report's row: they
+ * wait (Prisma's defaults, 2 s for a connection and 5 s in all, would turn the queue into errors).
+ */
+const REPORT_TX = { maxWait: 15_000, timeout: 30_000 };
 
 /**
  * A concurrent writer won the race inside the database: two first saves both creating the report
@@ -203,7 +209,7 @@ async function transition(user: Caller, townCode: string, period: Period, versio
       { action: t.action, entity: "TownReport", entityId: reportId, regionId: town.id, year: period.year, month: period.month, field: "状态", oldValue: STATUS_LABELS[ctx.report.status!], newValue: STATUS_LABELS[t.to], reason: text ?? null },
     ]);
     return loadReportContext(tx, town.id, period.year, period.month);
-  }));
+  }, REPORT_TX));
 }
 
 export function submitReport(user: Caller, townCode: string, period: Period, version?: number) {

@@ -4,6 +4,7 @@ import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 import { loadActiveUser, MUST_CHANGE_PASSWORD_MESSAGE, type CurrentUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
+import { assertSessionWriteAllowed } from "./csrf";
 import { ApiError, notSignedIn } from "./errors";
 import { hashToken } from "./tokens";
 
@@ -20,6 +21,8 @@ export async function getApiUser(request: Request): Promise<ApiUser | null> {
   if (!request.headers.get("cookie")) return null;
   const session = await getServerSession(authOptions);
   if (!session?.user?.id) return null;
+  // The browser sends the cookie on its own, also for a forged request: writes must prove their origin.
+  assertSessionWriteAllowed(request);
   const user = await loadActiveUser(session.user.id, session.user.sessionVersion);
   // A browser session whose password an admin set may change it and nothing else.
   if (user?.mustChangePassword) throw new ApiError("forbidden", MUST_CHANGE_PASSWORD_MESSAGE);
@@ -41,8 +44,8 @@ async function userForToken(token: string): Promise<ApiUser | null> {
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt < new Date())) return null;
   const user = await loadActiveUser(row.user.id, row.user.sessionVersion);
   if (!user) return null;
+  // Like a session: an account whose password an admin set is refused until its owner changes it.
+  if (user.mustChangePassword) throw new ApiError("forbidden", MUST_CHANGE_PASSWORD_MESSAGE);
   await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   return { ...user, token: { id: row.id, regionId: row.regionId, readOnly: row.readOnly } };
 }
-  // Like a session: an account whose password an admin set is refused until its owner changes it.
-  if (user.mustChangePassword) throw new ApiError("forbidden", MUST_CHANGE_PASSWORD_MESSAGE);

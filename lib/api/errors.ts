@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 
-export type ApiErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "unprocessable" | "internal";
+export type ApiErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal";
 
 const STATUS: Record<ApiErrorCode, number> = {
   bad_request: 400,
@@ -11,6 +11,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   unprocessable: 422,
   internal: 500,
 };
@@ -29,13 +31,25 @@ export class ApiError extends Error {
   }
 }
 
+export const DATABASE_UNAVAILABLE = "数据库暂时不可用，请稍后重试";
 export const notSignedIn = () => new ApiError("unauthorized", "未登录或登录已过期，请重新登录");
 export const forbidden = () => new ApiError("forbidden", "没有权限访问该数据");
-export const DATABASE_UNAVAILABLE = "数据库暂时不可用，请稍后重试";
 export const notFound = (what: string) => new ApiError("not_found", `${what}不存在`);
 
+/** At most this many problems are spelled out in one response; the rest are counted. */
+export const MAX_LISTED_ISSUES = 50;
+
+/** Joins messages, listing at most MAX_LISTED_ISSUES of them (a hostile body can carry thousands). */
+export function listIssues(messages: string[]): string {
+  const shown = messages.slice(0, MAX_LISTED_ISSUES).join("；");
+  return messages.length > MAX_LISTED_ISSUES ? `${shown}；……共 ${messages.length} 项` : shown;
+}
+
+/** A name taken from the request (a field, a key), cut short before it is echoed back. */
+export const shortName = (name: PropertyKey) => (String(name).length > 40 ? `${String(name).slice(0, 40)}…` : String(name));
+
 export function zodMessage(error: ZodError): string {
-  return error.issues.map((i) => (i.path.length ? `${i.path.join(".")}：${i.message}` : i.message)).join("；");
+  return listIssues(error.issues.map((i) => (i.path.length ? `${i.path.map(shortName).join(".")}：${i.message}` : i.message)));
 }
 
 export function errorResponse(error: unknown): NextResponse {
@@ -44,6 +58,11 @@ export function errorResponse(error: unknown): NextResponse {
   }
   if (error instanceof ZodError) {
     return NextResponse.json({ error: { code: "bad_request", message: zodMessage(error) } }, { status: 400 });
+  }
+  if (isDatabaseUnavailable(error)) {
+    // A restart or failover: the transaction was rolled back, and the pool reconnects by itself.
+    console.warn("database unavailable", error instanceof Error ? error.message : error);
+    return NextResponse.json({ error: { code: "unavailable", message: DATABASE_UNAVAILABLE } }, { status: 503, headers: { "Retry-After": "5" } });
   }
   console.error("unexpected API error", error);
   return NextResponse.json({ error: { code: "internal", message: "服务器内部错误，请稍后重试" } }, { status: 500 });
@@ -59,8 +78,3 @@ export function handle<Args extends unknown[]>(fn: (...args: Args) => Promise<Re
     }
   };
 }
-  if (isDatabaseUnavailable(error)) {
-    // A restart or failover: the transaction was rolled back, and the pool reconnects by itself.
-    console.warn("database unavailable", error instanceof Error ? error.message : error);
-    return NextResponse.json({ error: { code: "unavailable", message: DATABASE_UNAVAILABLE } }, { status: 503, headers: { "Retry-After": "5" } });
-  }

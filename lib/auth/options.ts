@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getPrisma } from "@/lib/db/client";
+import { safeRedirectUrl } from "./callback";
 import { SIGN_IN_ERRORS, verifyCredentials } from "./credentials";
 
 /** Session lifetime in hours (SESSION_MAX_AGE_HOURS, default 8: one working day). */
@@ -38,6 +39,8 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth's own default lets `/\host` through; ours keeps every redirect on this site.
+    redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
     jwt({ token, user }) {
       if (user) {
         token.uid = Number(user.id);

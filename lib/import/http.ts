@@ -1,36 +1,15 @@
 import "server-only";
 // Reading an upload from a request without ever holding more than the size limit in memory.
 import { z } from "zod";
+import { bodyTooLarge, readBodyLimited } from "@/lib/api/body";
 import { ApiError } from "@/lib/api/errors";
 import { parsePeriod, type Period } from "@/lib/stats";
 import { MAX_UPLOAD_BYTES, MB } from "./limits";
 import { IMPORT_KINDS, type ImportKind } from "./types";
 
 const FORM_OVERHEAD = 64 * 1024;
-const tooBig = () => new ApiError("bad_request", `文件大小超过 ${MB(MAX_UPLOAD_BYTES)} 上限，请拆分后分批导入`);
+const tooBig = () => bodyTooLarge(MAX_UPLOAD_BYTES, `文件大小超过 ${MB(MAX_UPLOAD_BYTES)} 上限，请拆分后分批导入`);
 
-async function readBodyLimited(request: Request, limit: number): Promise<Uint8Array> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw tooBig();
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooBig();
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) (out.set(c, at), (at += c.length));
-  return out;
-}
 
 const fields = z.object({
   kind: z.enum(IMPORT_KINDS, { message: "请选择导入的数据类型" }),
@@ -46,8 +25,8 @@ export type UploadForm = { kind: ImportKind; period: Period | null; fileName: st
 
 export async function readUploadForm(request: Request): Promise<UploadForm> {
   const type = request.headers.get("content-type") ?? "";
-  if (!type.startsWith("multipart/form-data")) throw new ApiError("bad_request", "请以 multipart/form-data 方式上传文件");
-  const body = await readBodyLimited(request, MAX_UPLOAD_BYTES + FORM_OVERHEAD);
+  if (!type.startsWith("multipart/form-data")) throw new ApiError("unsupported_media_type", "请以 multipart/form-data 方式上传文件");
+  const body = await readBodyLimited(request, MAX_UPLOAD_BYTES + FORM_OVERHEAD, tooBig);
   let form: FormData;
   try {
     form = await new Response(body as BodyInit, { headers: { "content-type": type } }).formData();

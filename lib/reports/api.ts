@@ -1,6 +1,7 @@
 import "server-only";
 // JSON shapes and input schemas of the report API (/api/v1/reports/…).
 import { z } from "zod";
+import { readJsonBody } from "@/lib/api/body";
 import { ApiError } from "@/lib/api/errors";
 import { parsePeriod, type Period } from "@/lib/stats";
 import type { ReportContext } from "./context";
@@ -21,12 +22,9 @@ export function periodFromPath(raw: string): Period {
   return p;
 }
 
-export async function readJson(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    throw new ApiError("bad_request", "请求体不是有效的 JSON");
-  }
+/** The JSON body, capped (lib/api/body): 415 if not JSON, 413 if too large, before anything is parsed. */
+export function readJson(request: Request, opts?: { optional?: boolean }): Promise<unknown> {
+  return readJsonBody(request, opts);
 }
 
 export function reportJson(town: { code: string; name: string }, period: Period, ctx: ReportContext) {

@@ -12,7 +12,8 @@ export const POST = handle(async (request: Request, { params }: Ctx) => {
   const user = await requireApiUser(request);
   const { town, period, action } = await params;
   const p = periodFromPath(period);
-  const raw = request.headers.get("content-length") === "0" ? {} : await readJson(request).catch(() => ({}));
+  // No body is the same as {}; a body too large, not JSON or not parseable is refused, not ignored.
+  const raw = await readJson(request, { optional: true });
   let result;
   switch (action) {
     case "submit":

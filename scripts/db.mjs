@@ -6,6 +6,8 @@
 //   node scripts/db.mjs status                 applied / pending migrations (exit 1 unless up to date)
 //   node scripts/db.mjs reset [--force]        drop everything, re-apply all migrations
 //   node scripts/db.mjs check                  migrations folder vs schema.prisma, no database needed (exit 2 on drift)
+//   node scripts/db.mjs backup [file] [--gzip] the data as one SQL file (default backups/tis-backup-<time>.sql)
+//   node scripts/db.mjs restore <file> [--force]  load a backup (refuses a database with data without --force)
 //
 // Target: DATABASE_URL when it is a postgres:// or postgresql:// URL, else PGlite in PGLITE_DIR (default .data/pglite).
 // Options: --schema <path>, --migrations <dir>, --accept-data-loss (migrate), --force (reset in production).
@@ -17,8 +19,12 @@ import {
   migrationStatus,
   resetDatabase,
 } from "./lib/migrate.mjs";
+import { writeBackup } from "./lib/backup.mjs";
+import { restoreBackup, RestoreRefused } from "./lib/restore.mjs";
 
-const USAGE = `用法 / Usage: node scripts/db.mjs <deploy|migrate|status|reset|check> [--name <name>] [--schema <path>] [--migrations <dir>] [--accept-data-loss] [--force]`;
+const USAGE = `用法 / Usage: node scripts/db.mjs <deploy|migrate|status|reset|check> [--name <name>] [--schema <path>] [--migrations <dir>] [--accept-data-loss] [--force]
+       node scripts/db.mjs backup [<file>] [--gzip]
+       node scripts/db.mjs restore <file> [--force]`;
 
 function parseCommandLine() {
   const { values: flags, positionals } = parseArgs({
@@ -29,6 +35,7 @@ function parseCommandLine() {
       migrations: { type: "string" },
       force: { type: "boolean", default: false },
       "accept-data-loss": { type: "boolean", default: false },
+      gzip: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -38,7 +45,7 @@ function parseCommandLine() {
     log: (message) => console.log(message),
     engineLog: process.env.DB_DEBUG ? (line) => console.error(line) : undefined,
   };
-  return { flags, command: positionals[0], opts };
+  return { flags, command: positionals[0], file: positionals[1], opts };
 }
 
 const list = (names) => names.map((n) => `  • ${n}`).join("\n");
@@ -78,6 +85,30 @@ const commands = {
     return 0;
   },
 
+  async backup(opts, flags, file) {
+    const { file: written, migrations, counts } = await writeBackup({ ...opts, out: file, gzip: flags.gzip });
+    const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+    console.log(`已备份 / Backup written: ${written}\n  ${Object.keys(counts).length} 张表、${rows} 行；迁移 ${migrations.length} 个`);
+    return 0;
+  },
+
+  async restore(opts, flags, file) {
+    if (!file) {
+      console.log("请指定备份文件 / Name the backup file: npm run db:restore -- <file> [--force]");
+      return 1;
+    }
+    try {
+      const { counts } = await restoreBackup({ ...opts, file, force: flags.force });
+      const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+      console.log(`已恢复 / Restored: ${Object.keys(counts).length} 张表、${rows} 行`);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof RestoreRefused)) throw error;
+      console.error(`未恢复 / Not restored: ${error.message}`);
+      return 1;
+    }
+  },
+
   async check(opts) {
     const { drift, script, lockfileProblem } = await checkDrift(opts);
     if (!drift) {
@@ -95,13 +126,13 @@ const commands = {
 };
 
 async function main() {
-  const { flags, command, opts } = parseCommandLine();
+  const { flags, command, file, opts } = parseCommandLine();
   if (flags.help || !commands[command]) {
     console.log(USAGE);
     return flags.help ? 0 : 1;
   }
   const started = performance.now();
-  const code = await commands[command](opts, flags);
+  const code = await commands[command](opts, flags, file);
   console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
   return code;
 }

@@ -39,6 +39,12 @@ export function currentDatabaseKind(): DatabaseKind {
   return holder.kind ?? databaseKind();
 }
 
+/** The PGlite instance under the client, if that is what it runs on (backup and restore use it directly). */
+export function currentPglite(): PGlite | undefined {
+  getPrisma();
+  return holder.pglite;
+}
+
 /** Tests and scripts install their own client (an in-memory PGlite or a throwaway server database). */
 export function useDatabase(prisma: Db, kind: DatabaseKind, pglite?: PGlite): void {
   holder.prisma = prisma;

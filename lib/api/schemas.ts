@@ -1,11 +1,19 @@
 // Request and response shapes of /api/v1, in zod: validation, TypeScript types and the
 // OpenAPI document all come from here.
 import { z } from "zod";
+import { PERIOD_FORMAT_MESSAGE, PERIOD_RANGE_MESSAGE, periodKeyProblem } from "@/lib/stats";
 
 export const periodParam = z
   .string({ error: "缺少统计期参数（YYYY-MM）" })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "统计期应为 YYYY-MM 格式，例如 2024-07")
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, PERIOD_FORMAT_MESSAGE)
+  .refine((key) => periodKeyProblem(key) !== PERIOD_RANGE_MESSAGE, PERIOD_RANGE_MESSAGE)
   .meta({ description: "统计期（1–N月累计），YYYY-MM", example: "2024-07" });
+
+/** A YYYY-MM key in a form or a body, refused with the reason (format, or before 2000). */
+export const periodKeySchema = z.string().superRefine((key, ctx) => {
+  const problem = periodKeyProblem(key);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
 
 export const regionParam = z
   .string({ error: "缺少地区参数 region（12位统计用区划代码）" })

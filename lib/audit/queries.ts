@@ -2,6 +2,8 @@ import "server-only";
 // Reading the audit log: per town report and per town, filtered; and the CSV export.
 import { z } from "zod";
 import { getPrisma } from "@/lib/db/client";
+import { csvLine } from "@/lib/export/csv";
+import { safeText } from "@/lib/input/text";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AUDIT_ACTION_LABELS } from "./index";
 
@@ -37,8 +39,7 @@ export const auditFilterSchema = z.object({
     .refine((a) => a === undefined || Object.hasOwn(AUDIT_ACTION_LABELS, a), "未知的操作类型"),
   from: dateParam,
   to: dateParam,
-  field: z
-    .string()
+  field: safeText()
     .max(60, "字段名最多60字")
     .optional()
     .transform((f) => (f?.trim() ? f.trim() : undefined)),
@@ -95,30 +96,27 @@ export function formatAuditTime(at: Date): string {
   return `${t.slice(0, 10)} ${t.slice(11, 19)}`;
 }
 
-function csvCell(value: string | number | null): string {
-  const text = value === null ? "" : String(value);
-  // Quote everything that could break a row; prefix formula starters so Excel shows text, not a formula.
-  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+/** Figures in 原值/新值 stay numbers in Excel; every other cell is text (formula starters neutralised). */
+const FIGURE_COLUMNS = new Set([6, 7]);
 
 /** CSV with a UTF-8 BOM so Excel opens the Chinese text correctly. */
 export function auditCsv(townName: string, rows: AuditRow[]): string {
   const header = ["时间", "操作人", "操作", "乡镇", "统计期", "字段", "原值", "新值", "原因/意见"];
   const lines = rows.map((r) =>
-    [
-      formatAuditTime(r.at),
-      r.actor,
-      AUDIT_ACTION_LABELS[r.action] ?? r.action,
-      townName,
-      r.year && r.month ? `${r.year}-${String(r.month).padStart(2, "0")}` : "",
-      r.field,
-      r.oldValue,
-      r.newValue,
-      r.reason,
-    ]
-      .map(csvCell)
-      .join(","),
+    csvLine(
+      [
+        formatAuditTime(r.at),
+        r.actor,
+        AUDIT_ACTION_LABELS[r.action] ?? r.action,
+        townName,
+        r.year && r.month ? `${r.year}-${String(r.month).padStart(2, "0")}` : "",
+        r.field,
+        r.oldValue,
+        r.newValue,
+        r.reason,
+      ],
+      (i) => FIGURE_COLUMNS.has(i),
+    ),
   );
-  return "\uFEFF" + [header.join(","), ...lines].join("\r\n") + "\r\n";
+  return "\uFEFF" + [csvLine(header), ...lines].join("\r\n") + "\r\n";
 }

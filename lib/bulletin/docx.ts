@@ -22,6 +22,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
+import { stripUnsafeText } from "@/lib/input/text";
 import { MISSING } from "@/lib/stats";
 import type { Table } from "./tables";
 import type { Section } from "./types";
@@ -93,7 +94,23 @@ const BODY = { indent: { firstLine: 640 }, spacing: { line: 560, lineRule: LineR
 
 const small = (text: string) => new TextRun({ text, size: SIZE.small, font: SONG });
 
-export async function bulletinDocx(input: { title: string; subtitle: string; header: string; sections: Section[]; tables: Table[] }): Promise<Buffer> {
+type DocxInput = { title: string; subtitle: string; header: string; sections: Section[]; tables: Table[] };
+
+/** Last line of defence: one character XML 1.0 forbids (NUL, U+FFFF…) and Word refuses the whole file. */
+function xmlSafe(input: DocxInput): DocxInput {
+  const c = stripUnsafeText;
+  const row = (r: string[]) => r.map(c);
+  return {
+    title: c(input.title),
+    subtitle: c(input.subtitle),
+    header: c(input.header),
+    sections: input.sections.map((s) => ({ heading: c(s.heading), paragraphs: row(s.paragraphs) })),
+    tables: input.tables.map((t) => ({ title: c(t.title), headers: row(t.headers), rows: t.rows.map(row), ...(t.totalRow ? { totalRow: row(t.totalRow) } : {}) })),
+  };
+}
+
+export async function bulletinDocx(raw: DocxInput): Promise<Buffer> {
+  const input = xmlSafe(raw);
   const children: (Paragraph | DocTable)[] = [
     new Paragraph({ style: "Title", children: [new TextRun(input.title)] }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 360 }, children: [new TextRun({ text: input.subtitle, size: 24, font: SONG })] }),

@@ -7,7 +7,7 @@ import { getPrisma } from "@/lib/db/client";
 import { canPublishBulletin, canViewSubmissions, type Caller } from "@/lib/permissions";
 import { getRegionByCode, type RegionRef } from "@/lib/regions";
 import { listReportedPeriods } from "@/lib/reports/periods";
-import { formatPeriodRange, parsePeriod, type Period } from "@/lib/stats";
+import { formatPeriodRange, parsePeriod, periodKeyProblem, type Period } from "@/lib/stats";
 import { composeBulletin, sectionsToText, textToSections } from "./compose";
 import { getBulletinData } from "./data";
 import type { BulletinData, Section } from "./types";
@@ -17,10 +17,13 @@ export type BulletinRevision = { id: number; revision: number; status: "DRAFT" |
 /** The county and period a bulletin request names; the caller must be county staff. */
 export async function bulletinTarget(user: Caller, regionCode: string | undefined, periodKey: string | undefined): Promise<{ county: RegionRef; period: Period }> {
   const county = regionCode ? await getRegionByCode(regionCode) : user.regionId ? await getPrisma().region.findUnique({ where: { id: user.regionId }, select: { id: true, code: true, name: true, level: true, parentId: true, kind: true } }) : null;
+  // Permission before existence: a reporter (whose own region is a town) is told 无权限, and
+  // nobody outside the bureau learns which codes exist. A missing code is checked against the
+  // caller's own region, so county staff still hear that it does not exist.
+  if (!(await canViewSubmissions(user, county?.id ?? user.regionId ?? 0))) throw forbidden();
   if (!county || county.level !== "COUNTY") throw notFound(`县（市、区）${regionCode ?? ""}`);
-  if (!(await canViewSubmissions(user, county.id))) throw forbidden();
   const period = periodKey ? parsePeriod(periodKey) : (await listReportedPeriods(county.id))[0] ?? null;
-  if (!period) throw new ApiError(periodKey ? "bad_request" : "not_found", periodKey ? "统计期格式应为 YYYY-MM" : `${county.name}暂无已报送的数据`);
+  if (!period) throw new ApiError(periodKey ? "bad_request" : "not_found", periodKey ? (periodKeyProblem(periodKey) ?? "统计期格式应为 YYYY-MM") : `${county.name}暂无已报送的数据`);
   return { county, period };
 }
 

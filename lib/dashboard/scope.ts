@@ -19,12 +19,22 @@ export async function readScope(user: CurrentUser | Caller): Promise<ReadScope |
     root = await getRegionById(tokenRegion);
     if (!root) return null;
   }
-  const towns = await getPrisma().$queryRaw<{ id: number; code: string; name: string }[]>`
+  return { root, towns: await townsUnder(root.id) };
+}
+
+/** The scope narrowed to one region inside it (an export's `region`): only towns in both. */
+export async function narrowScope(scope: ReadScope, region: RegionRef): Promise<ReadScope> {
+  if (region.id === scope.root.id) return scope;
+  const inScope = new Set(townIdsOf(scope));
+  return { root: region, towns: (await townsUnder(region.id)).filter((t) => inScope.has(t.id)) };
+}
+
+function townsUnder(rootId: number) {
+  return getPrisma().$queryRaw<{ id: number; code: string; name: string }[]>`
     WITH RECURSIVE sub(id) AS (
-      SELECT id FROM "Region" WHERE id = ${root.id}
+      SELECT id FROM "Region" WHERE id = ${rootId}
       UNION ALL SELECT r.id FROM "Region" r JOIN sub ON r."parentId" = sub.id
     )
     SELECT r.id, r.code, r.name FROM sub JOIN "Region" r ON r.id = sub.id
     WHERE r.level = 'TOWN' ORDER BY r."sortOrder", r.code`;
-  return { root, towns };
 }

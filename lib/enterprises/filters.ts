@@ -1,12 +1,13 @@
 // The enterprise list's URL query, parsed leniently: a bad value is dropped, never an error page.
 import { z } from "zod";
+import { safeText } from "@/lib/input/text";
 
 export const PAGE_SIZE = 20;
 
 const opt = <T extends z.ZodType>(s: T) => s.optional().catch(undefined);
 
 export const enterpriseFilterSchema = z.object({
-  q: opt(z.string().trim().min(1).max(50)),
+  q: opt(safeText().trim().min(1).max(50)),
   tier: opt(z.enum(["over100m", "over50m", "over20m"])),
   town: opt(z.string().regex(/^\d{12}$/)),
   park: opt(z.coerce.number().int().positive()),

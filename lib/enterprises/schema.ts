@@ -1,11 +1,12 @@
 // The enterprise registry form: Chinese messages in the schema; update adds id and version.
 import { z } from "zod";
+import { safeText } from "@/lib/input/text";
 import { creditCodeProblem } from "./credit-code";
 
 const emptyToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
 
 export const enterpriseSchema = z.object({
-  name: z.string().trim().min(2, "请填写企业名称").max(100, "企业名称不超过100个字"),
+  name: safeText().trim().min(2, "请填写企业名称").max(100, "企业名称不超过100个字"),
   creditCode: z
     .string()
     .trim()

@@ -1,14 +1,14 @@
 // What the entry grids send: the changed rows only, each with the token it was loaded with.
 // Figures stay typed text here ("1.2亿"); the services parse them per field with lib/input.
 import { z } from "zod";
-import { parsePeriod } from "@/lib/stats";
+import { periodKeySchema } from "@/lib/api/schemas";
 import { STAGE_ORDER } from "./fields";
 
 export const MAX_ROWS_PER_SAVE = 2000;
 
 export const entryTarget = z.object({
   town: z.string().regex(/^\d{12}$/, "乡镇代码无效"),
-  period: z.string().refine((p) => parsePeriod(p) !== null, "统计期应为 YYYY-MM 格式"),
+  period: periodKeySchema,
 });
 
 const rowKey = {

@@ -2,13 +2,14 @@ import "server-only";
 // Which table an export asks for, built for the caller's readable scope with the list's own filters.
 import type { ApiUser } from "@/lib/api/auth";
 import { readableRegion } from "@/lib/api/context";
-import { forbidden, notFound } from "@/lib/api/errors";
+import { ApiError, forbidden, notFound } from "@/lib/api/errors";
 import { attractionFilterSchema } from "@/lib/attraction/filters";
 import { choosePeriod } from "@/lib/dashboard/period";
-import { readScope, townIdsOf } from "@/lib/dashboard/scope";
+import { narrowScope, readScope, townIdsOf } from "@/lib/dashboard/scope";
 import { enterpriseFilterSchema } from "@/lib/enterprises/filters";
 import { INDICATORS } from "@/lib/indicators/catalog";
 import { projectFilterSchema } from "@/lib/projects/filters";
+import { invalidPeriodText } from "@/lib/stats";
 import type { ExportTable } from "./table";
 import { attractionTable, enterprisesTable, parksTable, projectsTable } from "./tables-registry";
 import { overviewTable, privateEconomyTable } from "./tables-regional";
@@ -21,9 +22,11 @@ export async function buildExportTable(user: ApiUser, name: ExportTableName, par
   if (!scope) throw forbidden();
   const region = params.region ? await readableRegion(user, params.region) : scope.root;
   const { period, invalid } = await choosePeriod(region.id, params.period);
-  if (invalid) throw notFound(`统计期 ${params.period} `);
-  const ids = townIdsOf(scope);
-  const scopeName = scope.root.name;
+  if (invalid) throw new ApiError("bad_request", invalidPeriodText(params.period ?? ""));
+  // Register tables honour `region` too: the readable scope narrowed to that region's subtree.
+  const narrowed = await narrowScope(scope, region);
+  const ids = townIdsOf(narrowed);
+  const scopeName = narrowed.root.name;
   switch (name) {
     case "overview": {
       if (!period) throw notFound("本期数据");

@@ -1,5 +1,6 @@
 // A table to export, independent of the file format: a title, the unit and period lines, typed columns.
 // Numbers travel as exact decimal strings; the xlsx writer turns them into numbers with a number format.
+import { stripUnsafeText } from "@/lib/input/text";
 
 export type ColumnKind = "text" | "money" | "decimal" | "integer" | "percent";
 export type ExportColumn = { header: string; kind: ColumnKind; digits?: number; width?: number };
@@ -17,7 +18,7 @@ export function numberFormat(c: ExportColumn): string | undefined {
 /** A cell value as a number for Excel (null stays empty); text columns as strings. */
 export function cellValue(c: ExportColumn, v: ExportValue): string | number | null {
   if (v === null || v === undefined || v === "") return null;
-  if (c.kind === "text") return String(v);
+  if (c.kind === "text") return stripUnsafeText(String(v));
   const n = typeof v === "number" ? v : Number(v);
   return Number.isFinite(n) ? n : null;
 }

@@ -3,7 +3,7 @@ import "server-only";
 import { z } from "zod";
 import { bodyTooLarge, readBodyLimited } from "@/lib/api/body";
 import { ApiError } from "@/lib/api/errors";
-import { parsePeriod, type Period } from "@/lib/stats";
+import { parsePeriod, periodKeyProblem, type Period } from "@/lib/stats";
 import { MAX_UPLOAD_BYTES, MB } from "./limits";
 import { IMPORT_KINDS, type ImportKind } from "./types";
 
@@ -15,8 +15,9 @@ const fields = z.object({
   kind: z.enum(IMPORT_KINDS, { message: "请选择导入的数据类型" }),
   period: z.string().optional().transform((s, ctx) => {
     if (!s) return null;
-    const p = /^\d{4}$/.test(s) ? { year: Number(s), month: 12 } : parsePeriod(s);
-    if (!p) ctx.addIssue({ code: "custom", message: "统计期格式应为 YYYY-MM" });
+    const key = /^\d{4}$/.test(s) ? `${s}-12` : s;
+    const p = parsePeriod(key);
+    if (!p) ctx.addIssue({ code: "custom", message: periodKeyProblem(key) ?? "统计期格式应为 YYYY-MM" });
     return p;
   }),
 });

@@ -3,6 +3,7 @@
 import { headerMoneyUnit } from "./headers";
 import type { ColumnMatch, Problem, RawCell, RawSheet, Severity, Source } from "./types";
 import { parseFigureCell, parsePeriodText, type Parsed } from "./values";
+import { stripUnsafeText } from "@/lib/input/text";
 import type { Period } from "@/lib/stats";
 
 /** The matched columns by field; build once per sheet and pass to every row's reader. */
@@ -48,7 +49,8 @@ export class RowReader {
       this.problem(field, cell.problem);
       return null;
     }
-    return cell?.text ?? null;
+    // NUL and other characters text columns and XML cannot hold are dropped (lib/input/text).
+    return cell?.text ? stripUnsafeText(cell.text) || null : null;
   }
 
   problem(field: string | null, message: string, severity: Severity = "error") {

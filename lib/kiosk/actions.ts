@@ -7,6 +7,7 @@ import { newToken } from "@/lib/api/tokens";
 import { recordAudit } from "@/lib/audit";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
+import { safeText } from "@/lib/input/text";
 import { canAdminister } from "@/lib/permissions";
 import { administeredCounties, KIOSK_TOKEN_PREFIX } from "./index";
 
@@ -21,7 +22,7 @@ export type RevokeKioskState = { ok?: boolean; message?: string };
 const NOT_ALLOWED = "没有权限管理大屏链接";
 
 const createSchema = z.object({
-  label: z.string().trim().min(1, "请填写链接名称，例如“三楼会议室大屏”").max(60, "名称不超过60个字"),
+  label: safeText().trim().min(1, "请填写链接名称，例如“三楼会议室大屏”").max(60, "名称不超过60个字"),
   county: z.string().regex(/^\d{12}$/, "请选择县（市、区）"),
   expiresOn: z
     .string()

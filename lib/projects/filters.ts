@@ -1,5 +1,6 @@
 // The project list's URL query (lenient: a bad value is dropped) and the labels users read.
 import { z } from "zod";
+import { safeText } from "@/lib/input/text";
 import type { ProjectBucket } from "@/lib/stats";
 
 export const PROJECT_PAGE_SIZE = 20;
@@ -20,7 +21,7 @@ export const BUCKET_BOUNDS: Record<ProjectBucket, [number, number | null]> = {
 const opt = <T extends z.ZodType>(s: T) => s.optional().catch(undefined);
 
 export const projectFilterSchema = z.object({
-  q: opt(z.string().trim().min(1).max(50)),
+  q: opt(safeText().trim().min(1).max(50)),
   bucket: opt(z.enum(["ge1b", "ge100m", "50m_100m", "10m_50m", "lt10m"])),
   stage: opt(z.enum(STAGES)),
   town: opt(z.string().regex(/^\d{12}$/)),

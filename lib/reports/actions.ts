@@ -6,8 +6,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { ActionResult, ReportSnapshot } from "@/components/report/types";
 import { ApiError, zodMessage } from "@/lib/api/errors";
+import { periodKeySchema } from "@/lib/api/schemas";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
+import { safeText } from "@/lib/input/text";
 import { canEditReport, canReopenReport, canReviewReport, canViewReport } from "@/lib/permissions";
 import { getRegionByCode } from "@/lib/regions";
 import { parsePeriod, type Period } from "@/lib/stats";
@@ -17,12 +19,12 @@ import { approveReport, reopenReport, returnReport, saveReport, STATUS_LABELS, s
 
 const target = z.object({
   town: z.string().regex(/^\d{12}$/, "乡镇代码无效"),
-  period: z.string().refine((p) => parsePeriod(p) !== null, "统计期应为 YYYY-MM 格式"),
+  period: periodKeySchema,
 });
 const saveInput = target.extend({ values: saveBody.shape.values, explanations: saveBody.shape.explanations, version: saveBody.shape.version });
 const transitionInput = target.extend({ version: z.number().int().min(0) });
-const returnInput = transitionInput.extend({ comment: z.string().trim().min(1, "请填写退回意见").max(500, "退回意见最多500字") });
-const reopenInput = transitionInput.extend({ reason: z.string().trim().min(1, "请填写重新打开的原因").max(500, "原因最多500字") });
+const returnInput = transitionInput.extend({ comment: safeText().trim().min(1, "请填写退回意见").max(500, "退回意见最多500字") });
+const reopenInput = transitionInput.extend({ reason: safeText().trim().min(1, "请填写重新打开的原因").max(500, "原因最多500字") });
 
 type Kind = "edit" | "review" | "reopen";
 type Guarded = { user: NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>; period: Period } | { denied: ActionResult };

@@ -3,22 +3,36 @@ import "server-only";
 import { z } from "zod";
 import { readJsonBody } from "@/lib/api/body";
 import { ApiError } from "@/lib/api/errors";
-import { parsePeriod, type Period } from "@/lib/stats";
+import { safeText } from "@/lib/input/text";
+import { parsePeriod, PERIOD_FORMAT_MESSAGE, periodKeyProblem, type Period } from "@/lib/stats";
 import type { ReportContext } from "./context";
 
+/** { 指标代码: "1.2亿" | 1234.5 | null }: typed text or a JSON number, parsed per indicator by lib/input. */
+export const figureValues = z.record(
+  z.string(),
+  z.union([z.string().max(40, "最多40个字"), z.number({ error: "应为有限的数字" }), z.null()], { error: "应为数字或文本，如 1234.5 或 \"1.2亿\"" }),
+  { error: "values 应为 { 指标代码: 数值 } 对象" },
+);
+
+const VERSION_MESSAGE = "version 必须是非负整数（JSON 数字；新报表为 0）";
+const version = z
+  .number({ error: (issue) => (issue.input === undefined ? "缺少 version（当前版本号；新报表为 0）" : VERSION_MESSAGE) })
+  .int(VERSION_MESSAGE)
+  .min(0, VERSION_MESSAGE);
+
 export const saveBody = z.object({
-  values: z.record(z.string(), z.union([z.string().max(40), z.number(), z.null()]), { error: "values 应为 { 指标代码: 数值 } 对象" }),
-  explanations: z.record(z.string(), z.union([z.string().max(500, "说明最多500字"), z.null()])).optional(),
-  version: z.number({ error: "缺少 version（当前版本号；新报表为 0）" }).int().min(0),
+  values: figureValues,
+  explanations: z.record(z.string(), z.union([safeText().max(500, "说明最多500字"), z.null()])).optional(),
+  version,
 });
 
-export const transitionBody = z.object({ version: z.number().int().min(0).optional() });
-export const commentBody = transitionBody.extend({ comment: z.string({ error: "请填写退回意见" }).trim().min(1, "请填写退回意见").max(500, "退回意见最多500字") });
-export const reasonBody = transitionBody.extend({ reason: z.string({ error: "请填写重新打开的原因" }).trim().min(1, "请填写重新打开的原因").max(500, "原因最多500字") });
+export const transitionBody = z.object({ version: version.optional() });
+export const commentBody = transitionBody.extend({ comment: safeText({ error: "请填写退回意见" }).trim().min(1, "请填写退回意见").max(500, "退回意见最多500字") });
+export const reasonBody = transitionBody.extend({ reason: safeText({ error: "请填写重新打开的原因" }).trim().min(1, "请填写重新打开的原因").max(500, "原因最多500字") });
 
 export function periodFromPath(raw: string): Period {
   const p = parsePeriod(raw);
-  if (!p) throw new ApiError("bad_request", "统计期应为 YYYY-MM 格式，例如 2024-07");
+  if (!p) throw new ApiError("bad_request", periodKeyProblem(raw) ?? PERIOD_FORMAT_MESSAGE);
   return p;
 }
 

@@ -58,7 +58,7 @@ async function assertReportable(town: RegionRef, period: Period, tx: Tx) {
 }
 
 /** Parses typed figures ("1.2亿", "1,234.5") per indicator; all field errors at once. */
-function parseValues(indicators: Awaited<ReturnType<typeof loadIndicators>>, input: SaveInput["values"]) {
+export function parseValues(indicators: Awaited<ReturnType<typeof loadIndicators>>, input: SaveInput["values"]) {
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const parsed: Record<string, string | null> = {};
   const fieldErrors: Record<string, string> = {};

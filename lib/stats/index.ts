@@ -24,6 +24,11 @@ export {
 } from "./format";
 export {
   parsePeriod,
+  periodKeyProblem,
+  MIN_PERIOD_YEAR,
+  PERIOD_FORMAT_MESSAGE,
+  PERIOD_RANGE_MESSAGE,
+  invalidPeriodText,
   formatPeriodKey,
   previousPeriod,
   samePeriodLastYear,

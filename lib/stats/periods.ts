@@ -19,12 +19,37 @@ export function isValidPeriod(p: Period): boolean {
   );
 }
 
-/** "2024-07" → { year: 2024, month: 7 }; anything else (e.g. "2024-13", "2024-7") → null. */
+/**
+ * The first year a period may name in a URL, a query or a request body: no county holds figures
+ * from before it (imports use the same floor). Derived periods (last year's base) may go earlier.
+ */
+export const MIN_PERIOD_YEAR = 2000;
+
+export const PERIOD_FORMAT_MESSAGE = "统计期应为 YYYY-MM 格式，例如 2024-07";
+export const PERIOD_RANGE_MESSAGE = `统计期不能早于${MIN_PERIOD_YEAR}年1月`;
+
+/** "2024-07" → { year: 2024, month: 7 }; anything else (e.g. "2024-13", "2024-7", "1899-12") → null. */
 export function parsePeriod(key: string): Period | null {
+  const period = parseKey(key);
+  return period !== null && period.year >= MIN_PERIOD_YEAR ? period : null;
+}
+
+/** Why a period key is refused, in Chinese (format or range); null when parsePeriod accepts it. */
+export function periodKeyProblem(key: string): string | null {
+  const period = parseKey(key);
+  if (period === null) return PERIOD_FORMAT_MESSAGE;
+  return period.year < MIN_PERIOD_YEAR ? PERIOD_RANGE_MESSAGE : null;
+}
+
+/** What a page says about a period in its URL or query: "“1899-12”不是有效的统计期：统计期不能早于2000年1月". */
+export const invalidPeriodText = (key: string) => `“${key}”不是有效的统计期：${periodKeyProblem(key) ?? PERIOD_FORMAT_MESSAGE}`;
+
+function parseKey(key: string): Period | null {
   const match = PERIOD_KEY.exec(key.trim());
   if (match === null) return null;
   const period = { year: Number(match[1]), month: Number(match[2]) };
-  return isValidPeriod(period) ? period : null;
+  // The year's range is MIN_PERIOD_YEAR's business (a clearer message than "bad format").
+  return period.month >= 1 && period.month <= 12 ? period : null;
 }
 
 /**

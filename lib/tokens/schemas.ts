@@ -1,5 +1,6 @@
 // The admin form for API tokens.
 import { z } from "zod";
+import { safeText } from "@/lib/input/text";
 
 const optionalId = z
   .union([z.literal(""), z.coerce.number().int().positive()])
@@ -8,7 +9,7 @@ const optionalId = z
 
 export const createTokenSchema = z.object({
   userId: z.coerce.number({ message: "请选择令牌所属用户" }).int().positive("请选择令牌所属用户"),
-  name: z.string().trim().min(1, "请填写令牌名称").max(60, "名称不能超过60个字"),
+  name: safeText().trim().min(1, "请填写令牌名称").max(60, "名称不能超过60个字"),
   /** Narrows the owner's scope to this region; empty: the owner's whole scope. */
   regionId: optionalId,
   /** A checkbox: present ("on") when ticked. */

@@ -1,12 +1,13 @@
 // Admin forms for users. Messages are what the admin reads.
 import { z } from "zod";
+import { safeText } from "@/lib/input/text";
 
 export const ROLES = ["ADMIN", "REVIEWER", "REPORTER", "LEADER"] as const;
 
 const id = z.coerce.number({ message: "缺少用户编号" }).int().positive("缺少用户编号");
 
 export const userFieldsSchema = z.object({
-  displayName: z.string().trim().min(1, "请填写姓名").max(40, "姓名不能超过40个字"),
+  displayName: safeText().trim().min(1, "请填写姓名").max(40, "姓名不能超过40个字"),
   role: z.enum(ROLES, { message: "请选择角色" }),
   regionId: z.coerce.number({ message: "请选择所属地区" }).int().positive("请选择所属地区"),
 });

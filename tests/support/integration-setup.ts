@@ -3,7 +3,11 @@
 import { PGlite } from "@electric-sql/pglite";
 import { readFileSync } from "node:fs";
 import { afterAll, inject } from "vitest";
+import { register } from "@/instrumentation";
 import { closeDatabase, createPrismaForPglite, createPrismaForUrl, useDatabase } from "@/lib/db/client";
+
+// What the server does at start-up (instrumentation.ts): Chinese zod messages.
+register();
 
 const url = process.env.TEST_DATABASE_URL;
 if (url) {

@@ -3,16 +3,18 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
+import { periodKeySchema } from "@/lib/api/schemas";
 import { requireUser } from "@/lib/auth/session";
 import { bulletinTarget, saveBulletin } from "@/lib/bulletin/service";
+import { safeText } from "@/lib/input/text";
 
 export type BulletinActionState = { message: string | null; ok: boolean };
 
 const schema = z.object({
   region: z.string().regex(/^\d{12}$/, "地区代码不正确"),
-  period: z.string().regex(/^\d{4}-\d{2}$/, "统计期格式应为 YYYY-MM"),
-  title: z.string().min(1, "标题不能为空").max(120, "标题最多120字"),
-  body: z.string().min(1, "正文不能为空").max(50_000, "正文过长"),
+  period: periodKeySchema,
+  title: safeText().min(1, "标题不能为空").max(120, "标题最多120字"),
+  body: safeText().min(1, "正文不能为空").max(50_000, "正文过长"),
   intent: z.enum(["draft", "publish"]),
 });
 

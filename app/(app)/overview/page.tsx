@@ -10,7 +10,7 @@ import { INDICATORS } from "@/lib/indicators/catalog";
 import { getRegionOverview } from "@/lib/overview/query";
 import { canReadRegion, readScopeRoot } from "@/lib/permissions";
 import { getRegionByCode } from "@/lib/regions";
-import { formatPeriodKey } from "@/lib/stats";
+import { formatPeriodKey, invalidPeriodText } from "@/lib/stats";
 
 export const metadata: Metadata = { title: "全县概览" };
 
@@ -23,7 +23,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   if (!region || !(await canReadRegion(user, region.id))) notFound();
 
   const { period, invalid } = await choosePeriod(region.id, params.period);
-  if (invalid) return <EmptyState title="统计期格式不正确" detail={`“${params.period}”不是有效的统计期，请使用 YYYY-MM 格式，例如 2024-07。`} />;
+  if (invalid) return <EmptyState title="统计期不正确" detail={invalidPeriodText(params.period ?? "")} />;
   if (!period) {
     return (
       <div className="space-y-6">

@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
 import { canViewAudit, canViewSubmissions, readScopeRoot } from "@/lib/permissions";
 import { filterBoard, getSubmissionBoard, type BoardFilter } from "@/lib/reports/board";
-import { formatPeriodKey, parsePeriod, previousPeriod, type Period } from "@/lib/stats";
+import { formatPeriodKey, invalidPeriodText, parsePeriod, previousPeriod, type Period } from "@/lib/stats";
 
 export const metadata: Metadata = { title: "报送审核" };
 export const dynamic = "force-dynamic";
@@ -32,7 +32,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   if (!county || county.level !== "COUNTY") notFound();
   if (!(await canViewSubmissions(user, county.id))) notFound();
   const period = params.period ? parsePeriod(params.period) : previousPeriod(currentMonth()); // the month whose reports are due now
-  if (!period) return <EmptyState title="统计期格式不正确" detail={`“${params.period}”不是有效的统计期，请使用 YYYY-MM 格式，例如 2024-07。`} />;
+  if (!period) return <EmptyState title="统计期不正确" detail={invalidPeriodText(params.period ?? "")} />;
   const board = await getSubmissionBoard(county.id, period);
   if (!board) notFound();
   const filter: BoardFilter = params.filter === "late" || params.filter === "missing" ? params.filter : "all";

@@ -13,7 +13,7 @@ import { projectFilterSchema } from "@/lib/projects/filters";
 import { listProjects } from "@/lib/projects/list";
 import { canReadRegion } from "@/lib/permissions";
 import { getRegionByCode, getRegionById } from "@/lib/regions";
-import { formatPeriodKey } from "@/lib/stats";
+import { formatPeriodKey, invalidPeriodText } from "@/lib/stats";
 
 export const metadata: Metadata = { title: "乡镇详情" };
 
@@ -25,7 +25,7 @@ export default async function TownPage({ params, searchParams }: { params: Promi
   const county = await getRegionById(town.parentId);
   if (!county) notFound();
   const { period, invalid } = await choosePeriod(county.id, key);
-  if (invalid || !period) return <EmptyState title={invalid ? "统计期格式不正确" : "暂无数据"} detail={invalid ? "请使用 YYYY-MM 格式，例如 2024-07。" : `${town.name}还没有已报送的月报。`} />;
+  if (invalid || !period) return <EmptyState title={invalid ? "统计期不正确" : "暂无数据"} detail={invalid ? invalidPeriodText(key ?? "") : `${town.name}还没有已报送的月报。`} />;
   const periodKey = formatPeriodKey(period);
   return (
     <TownDashboard

@@ -6,8 +6,9 @@ import { regionParam, periodParam } from "@/lib/api/schemas";
 import { runChecks } from "@/lib/checks";
 import { getPrisma } from "@/lib/db/client";
 import { canViewReport } from "@/lib/permissions";
-import { readJson } from "@/lib/reports/api";
+import { figureValues, readJson } from "@/lib/reports/api";
 import { checkInputOf, loadReportContext } from "@/lib/reports/context";
+import { parseValues } from "@/lib/reports/service";
 import { getRegionByCode } from "@/lib/regions";
 import { parsePeriod } from "@/lib/stats";
 
@@ -16,7 +17,7 @@ export const dynamic = "force-dynamic";
 const body = z.object({
   region: regionParam,
   period: periodParam,
-  values: z.record(z.string(), z.union([z.number(), z.string().max(40), z.null()]), { error: "values 应为 { 指标代码: 数值 } 对象" }),
+  values: figureValues,
 });
 
 /** Pre-check figures against the town's stored context (last month, last year, plans) without saving. */
@@ -28,7 +29,8 @@ export const POST = handle(async (request: Request) => {
   if (!(await canViewReport(user, town.id))) throw forbidden();
   const period = parsePeriod(input.period)!;
   const ctx = await loadReportContext(getPrisma(), town.id, period.year, period.month);
-  const values = Object.fromEntries(Object.entries(input.values).map(([k, v]) => [k, v === null ? null : String(v)]));
+  // The same parser as a save: "1e309" or 10^14 万元 is a field error, never a growth of 60,292…%.
+  const values = parseValues(ctx.indicators, input.values);
   const result = runChecks(checkInputOf(ctx, period.month, values));
   return NextResponse.json({ errors: result.errors, warnings: result.warnings });
 });

@@ -8,7 +8,7 @@ import { getEnterpriseSums } from "@/lib/entries/prefill";
 import { canEditReport, canReopenReport, canReviewReport, canViewAudit, canViewReport, canViewSubmissions } from "@/lib/permissions";
 import { getRegionByCode } from "@/lib/regions";
 import { getReport } from "@/lib/reports/service";
-import { formatPeriod, isFuturePeriod, parsePeriod } from "@/lib/stats";
+import { formatPeriod, invalidPeriodText, isFuturePeriod, parsePeriod } from "@/lib/stats";
 import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "乡镇月报" };
@@ -20,8 +20,9 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
   const user = await requireUser();
   const { town: code, period: key } = await params;
   const period = parsePeriod(key);
+  if (!period) return <EmptyState title="统计期不正确" detail={invalidPeriodText(key)} />;
   const town = /^\d{12}$/.test(code) ? await getRegionByCode(code) : null;
-  if (!period || !town || town.level !== "TOWN") notFound();
+  if (!town || town.level !== "TOWN") notFound();
   // Another town's reporter gets the same page as a missing town: no data, no hint it exists.
   if (!(await canViewReport(user, town.id))) notFound();
   if (isFuturePeriod(period)) {

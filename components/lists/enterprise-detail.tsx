@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ChartCard } from "@/components/charts/chart-card";
 import { TrendChart } from "@/components/charts/trend-chart";
-import { GrowthText } from "@/components/ui/dash-growth-text";
+import { GrowthText } from "@/components/ui/growth-text";
 import type { getEnterprise, MonthRow } from "@/lib/enterprises/detail";
 import { industryLabel, OWNERSHIP_LABELS } from "@/lib/enterprises/industries";
 import type { TrendRow } from "@/lib/dashboard/chart-rows";

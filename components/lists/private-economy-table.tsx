@@ -1,4 +1,4 @@
-import { GrowthText } from "@/components/ui/dash-growth-text";
+import { GrowthText } from "@/components/ui/growth-text";
 import type { Cell } from "@/lib/overview/compute";
 import type { OverviewIndicator } from "@/lib/overview/query";
 import { formatNumber, formatPercent, MISSING } from "@/lib/stats";

@@ -2,8 +2,9 @@
 // Towns × one indicator with every derived figure; click a header to sort.
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import { GrowthText, RankChange } from "@/components/ui/dash-growth-text";
-import { formatNumber, formatPercent, formatPoints, MISSING } from "@/lib/stats";
+import { GrowthText, RankChange, TONE_CLASS } from "@/components/ui/growth-text";
+import { growthScopeNote, presentCell } from "@/lib/present/figure";
+import { MISSING } from "@/lib/stats";
 import type { Cell, OverviewIndicatorLite } from "./types";
 
 export type TableRow = { code: string; name: string; cell: Cell; href?: string };
@@ -15,7 +16,9 @@ const numeric = (c: Cell, key: SortKey): number | null => {
   return v === null || v === undefined ? null : Number(v);
 };
 
-export function IndicatorTable({ indicator, rows, total, isFlow }: { indicator: OverviewIndicatorLite; rows: TableRow[]; total: Cell; isFlow: boolean }) {
+type Props = { indicator: OverviewIndicatorLite; rows: TableRow[]; total: Cell; isFlow: boolean; excluded?: string[] };
+
+export function IndicatorTable({ indicator, rows, total, isFlow, excluded }: Props) {
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "rank", desc: false });
   const sorted = useMemo(() => {
     const copy = [...rows];
@@ -30,8 +33,8 @@ export function IndicatorTable({ indicator, rows, total, isFlow }: { indicator: 
     return copy;
   }, [rows, sort]);
 
-  const d = indicator.precision;
   const p = indicator.percentPrecision;
+  const scope = growthScopeNote(excluded);
   const columns: { key: SortKey; label: string; defaultDesc: boolean }[] = [
     { key: "rank", label: "总量排名", defaultDesc: false },
     { key: "value", label: `本期累计（${indicator.unit}）`, defaultDesc: true },
@@ -62,34 +65,38 @@ export function IndicatorTable({ indicator, rows, total, isFlow }: { indicator: 
     );
   };
 
-  const cells = (c: Cell, isTotal: boolean) => (
+  const cells = (c: Cell, isTotal: boolean) => {
+    const shown = presentCell(c, indicator);
+    return (
     <>
       <td className="px-2 py-1.5 text-right num">
         {isTotal ? "" : c.rank ?? MISSING} {!isTotal && <RankChange change={c.rankChange} />}
       </td>
-      <td className="px-2 py-1.5 text-right num">{formatNumber(c.value, d)}</td>
+      <td className="px-2 py-1.5 text-right num">{shown.text}</td>
       <td className="px-2 py-1.5 text-right num text-slate-600">
-        {formatNumber(c.base, d)}
+        {shown.base}
         {c.baseKind === "comparable" && <sup title="同口径：本年规上企业上年同期数" className="ml-0.5 text-brand-600">同口径</sup>}
       </td>
-      <td className="px-2 py-1.5 text-right"><GrowthText percent={c.yoyPercent} loss={c.lossChange} digits={p} /></td>
+      <td className="px-2 py-1.5 text-right">
+        <GrowthText percent={c.yoyPercent} loss={c.lossChange} digits={p} />
+        {isTotal && scope && <sup title={scope} className="ml-0.5 text-brand-600">注</sup>}
+      </td>
       <td className="px-2 py-1.5 text-right num">
         {isTotal ? "" : c.growthRank ?? MISSING} {!isTotal && <RankChange change={c.growthRankChange} />}
       </td>
-      <td className="px-2 py-1.5 text-right num">{formatNumber(c.increase, d)}</td>
+      <td className="px-2 py-1.5 text-right num">{shown.increase}</td>
       {isFlow && (
         <>
-          <td className="px-2 py-1.5 text-right num">{formatPercent(c.planCompletionPercent, p)}</td>
-          <td className={`px-2 py-1.5 text-right num ${c.scheduleGapPoints !== null && c.scheduleGapPoints < 0 ? "text-down" : ""}`}>
-            {c.scheduleGapPoints === null ? MISSING : formatPoints(c.scheduleGapPoints, 1).replace("个百分点", "")}
-          </td>
+          <td className="px-2 py-1.5 text-right num">{shown.plan.completion}</td>
+          <td className={`px-2 py-1.5 text-right num ${shown.plan.gapTone === "down" ? TONE_CLASS.down : ""}`}>{shown.plan.gapPoints}</td>
         </>
       )}
-      <td className="px-2 py-1.5 text-right num">{formatPercent(c.sharePercent, p)}</td>
-      <td className="px-2 py-1.5 text-right num">{formatPercent(c.contributionPercent, p)}</td>
-      <td className="px-2 py-1.5 text-right num">{c.pullPoints === null ? MISSING : formatNumber(c.pullPoints, p)}</td>
+      <td className="px-2 py-1.5 text-right num">{shown.share}</td>
+      <td className="px-2 py-1.5 text-right num">{shown.contribution}</td>
+      <td className="px-2 py-1.5 text-right num">{shown.pull}</td>
     </>
-  );
+    );
+  };
 
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -114,6 +121,7 @@ export function IndicatorTable({ indicator, rows, total, isFlow }: { indicator: 
           ))}
         </tbody>
       </table>
+      {scope && <p className="px-2 py-1 text-xs text-slate-600" data-testid="growth-scope">注：{scope}，合计的同比、增量、贡献率和拉动按其余乡镇计算。</p>}
     </div>
   );
 }

@@ -1,38 +1,41 @@
+import { TONE_CLASS } from "@/components/ui/growth-text";
+import { growthScopeNote, presentCell } from "@/lib/present/figure";
 import type { Cell, OverviewIndicatorLite } from "./types";
-import { formatGrowth, formatPercent, formatScheduleGap, formatYi, MISSING } from "@/lib/stats";
 
 function Kpi({ indicator, cell, timeProgress }: { indicator: OverviewIndicatorLite; cell: Cell; timeProgress: number | null }) {
-  const money = indicator.unit === "万元";
-  const value = money ? formatYi(cell.value) : cell.value === null ? MISSING : cell.value;
+  const shown = presentCell(cell, indicator, "yi");
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={`kpi-${indicator.code}`}>
       <p className="text-sm text-slate-500">{indicator.name}</p>
       <p className="mt-1 text-2xl font-semibold num">
-        {value}
-        <span className="ml-1 text-sm font-normal text-slate-500">{money ? "亿元" : indicator.unit}</span>
+        {shown.text}
+        <span className="ml-1 text-sm font-normal text-slate-500">{shown.unit}</span>
       </p>
       <p className="mt-1 text-sm">
-        同比{" "}
-        <span className={cell.yoyPercent !== null && cell.yoyPercent < 0 ? "text-down" : "text-up"}>
-          {cell.lossChange ?? formatGrowth(cell.yoyPercent, indicator.percentPrecision)}
-        </span>
+        同比 <span className={TONE_CLASS[shown.growth.tone]} data-tone={shown.growth.tone}>{shown.growth.words}</span>
       </p>
       {cell.planCompletionPercent !== null && (
         <p className="mt-1 text-xs text-slate-600">
-          完成年计划 <span className="num">{formatPercent(cell.planCompletionPercent, indicator.percentPrecision)}</span>
-          {timeProgress !== null && <span className="ml-1">（{formatScheduleGap(cell.scheduleGapPoints)}）</span>}
+          完成年计划 <span className="num">{shown.plan.completion}</span>
+          {timeProgress !== null && <span className="ml-1">（{shown.plan.gap}）</span>}
         </p>
       )}
     </div>
   );
 }
 
-export function KpiRow({ indicators, totals, timeProgress }: { indicators: OverviewIndicatorLite[]; totals: Record<string, Cell>; timeProgress: number | null }) {
+type Props = { indicators: OverviewIndicatorLite[]; totals: Record<string, Cell>; timeProgress: number | null; growthExcluded?: Record<string, string[]> };
+
+export function KpiRow({ indicators, totals, timeProgress, growthExcluded = {} }: Props) {
+  const scope = growthScopeNote([...new Set(indicators.flatMap((i) => growthExcluded[i.code] ?? []))]);
   return (
-    <section aria-label="全县主要指标" className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
-      {indicators.map((ind) => (
-        <Kpi key={ind.code} indicator={ind} cell={totals[ind.code]} timeProgress={timeProgress} />
-      ))}
+    <section aria-label="全县主要指标" className="space-y-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {indicators.map((ind) => (
+          <Kpi key={ind.code} indicator={ind} cell={totals[ind.code]} timeProgress={timeProgress} />
+        ))}
+      </div>
+      {scope && <p className="text-xs text-slate-600" data-testid="growth-scope">注：{scope}。</p>}
     </section>
   );
 }

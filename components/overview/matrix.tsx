@@ -1,8 +1,9 @@
 // Towns × the main indicators: 本期累计, 上年同期, 同比; town names open the town page.
 import Link from "next/link";
-import { GrowthText } from "@/components/ui/dash-growth-text";
+import { GrowthText } from "@/components/ui/growth-text";
 import type { RegionOverview } from "@/lib/overview/query";
-import { formatNumber, MISSING } from "@/lib/stats";
+import { growthScopeNote, presentCell } from "@/lib/present/figure";
+import { MISSING } from "@/lib/stats";
 
 const MATRIX_CODES = ["gross_output", "above_scale_output", "sales_revenue", "profit_tax", "industrial_investment"];
 
@@ -10,6 +11,7 @@ export function OverviewMatrix({ overview, hrefFor, totalLabel }: { overview: Re
   const byCode = new Map(overview.indicators.map((i) => [i.code, i]));
   const matrix = MATRIX_CODES.map((c) => byCode.get(c)).filter((x) => x !== undefined);
   const rows = [{ region: { code: "total", name: totalLabel, kind: "" }, values: overview.totals }, ...overview.children];
+  const scope = growthScopeNote([...new Set(matrix.flatMap((i) => overview.growthExcluded[i.code] ?? []))]);
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm" data-testid="overview-matrix">
@@ -38,8 +40,8 @@ export function OverviewMatrix({ overview, hrefFor, totalLabel }: { overview: Re
               {matrix.map((i) => {
                 const c = row.values[i.code];
                 return [
-                  <td key={`${i.code}v`} className="border-l border-slate-100 px-2 py-1.5 text-right num">{formatNumber(c?.value, i.precision)}</td>,
-                  <td key={`${i.code}b`} className="px-2 py-1.5 text-right num text-slate-600">{formatNumber(c?.base, i.precision)}</td>,
+                  <td key={`${i.code}v`} className="border-l border-slate-100 px-2 py-1.5 text-right num">{presentCell(c, i).text}</td>,
+                  <td key={`${i.code}b`} className="px-2 py-1.5 text-right num text-slate-600">{presentCell(c, i).base}</td>,
                   <td key={`${i.code}g`} className="px-2 py-1.5 text-right whitespace-nowrap">{c ? <GrowthText percent={c.yoyPercent} loss={c.lossChange} digits={i.percentPrecision} /> : MISSING}</td>,
                 ];
               })}
@@ -47,6 +49,7 @@ export function OverviewMatrix({ overview, hrefFor, totalLabel }: { overview: Re
           ))}
         </tbody>
       </table>
+      {scope && <p className="px-2 py-1 text-xs text-slate-600">注：{scope}。</p>}
     </div>
   );
 }

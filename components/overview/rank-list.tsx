@@ -1,12 +1,12 @@
 // Towns ranked by 总量 or 增幅, with the change against last month's rank (▲/▼) and a link to each town.
 import Link from "next/link";
-import { GrowthText, RankChange } from "@/components/ui/dash-growth-text";
+import { GrowthText, RankChange } from "@/components/ui/growth-text";
 import type { RankRow } from "@/lib/dashboard/chart-rows";
-import { formatNumber, MISSING } from "@/lib/stats";
+import { MISSING } from "@/lib/stats";
 
-type Props = { title: string; by: "total" | "growth"; rows: RankRow[]; unit: string; digits: number; hrefFor: (code: string) => string };
+type Props = { title: string; by: "total" | "growth"; rows: RankRow[]; unit: string; growthDigits: number; hrefFor: (code: string) => string };
 
-export function RankList({ title, by, rows, unit, digits, hrefFor }: Props) {
+export function RankList({ title, by, rows, unit, growthDigits, hrefFor }: Props) {
   const rank = (r: RankRow) => (by === "total" ? r.rank : r.growthRank);
   const sorted = [...rows].sort((a, b) => (rank(a) ?? Number.MAX_SAFE_INTEGER) - (rank(b) ?? Number.MAX_SAFE_INTEGER) || a.code.localeCompare(b.code));
   return (
@@ -17,7 +17,7 @@ export function RankList({ title, by, rows, unit, digits, hrefFor }: Props) {
           <li key={r.code} className="flex items-center gap-2 py-1">
             <span className="w-6 text-right num text-slate-600">{rank(r) ?? MISSING}</span>
             <Link href={hrefFor(r.code)} className="flex-1 whitespace-nowrap text-brand-700 hover:underline">{r.name}</Link>
-            <span className="w-20 text-right num">{by === "total" ? `${formatNumber(r.value, digits)}` : <GrowthText percent={r.yoyPercent} />}</span>
+            <span className="w-20 text-right num">{by === "total" ? r.valueText : <GrowthText percent={r.yoyPercent} loss={r.lossChange} digits={growthDigits} />}</span>
             <span className="w-8 text-right text-xs" data-testid="rank-change">
               <RankChange change={by === "total" ? r.rankChange : r.growthRankChange} />
             </span>

@@ -1,8 +1,9 @@
 // A town's indicators for the period: value, 同比, plan against 时序进度, share and ranks among its siblings.
-import { GrowthText, RankChange } from "@/components/ui/dash-growth-text";
+import { GrowthText, RankChange, TONE_CLASS } from "@/components/ui/growth-text";
 import type { Cell } from "@/lib/overview/compute";
 import type { OverviewIndicator } from "@/lib/overview/query";
-import { formatNumber, formatPercent, formatScheduleGap, MISSING } from "@/lib/stats";
+import { presentCell } from "@/lib/present/figure";
+import { MISSING } from "@/lib/stats";
 
 export function TownIndicators({ indicators, cells, siblings }: { indicators: OverviewIndicator[]; cells: Record<string, Cell>; siblings: number }) {
   const th = "px-2 py-2 font-medium whitespace-nowrap";
@@ -27,16 +28,17 @@ export function TownIndicators({ indicators, cells, siblings }: { indicators: Ov
         <tbody>
           {indicators.map((i) => {
             const c = cells[i.code];
+            const shown = presentCell(c, i);
             return (
               <tr key={i.code} className="border-t border-slate-100">
                 <th scope="row" className="px-2 py-1.5 text-left font-normal whitespace-nowrap">{i.name}</th>
                 <td className="px-2 py-1.5 text-slate-600">{i.unit}</td>
-                <td className="px-2 py-1.5 text-right num">{formatNumber(c?.value, i.precision)}</td>
-                <td className="px-2 py-1.5 text-right num text-slate-600">{formatNumber(c?.base, i.precision)}</td>
+                <td className="px-2 py-1.5 text-right num">{shown.text}</td>
+                <td className="px-2 py-1.5 text-right num text-slate-600">{shown.base}</td>
                 <td className="px-2 py-1.5 text-right">{c ? <GrowthText percent={c.yoyPercent} loss={c.lossChange} digits={i.percentPrecision} /> : MISSING}</td>
-                <td className="px-2 py-1.5 text-right num">{formatPercent(c?.planCompletionPercent ?? null, i.percentPrecision)}</td>
-                <td className={`px-2 py-1.5 text-xs ${c?.scheduleGapPoints != null && c.scheduleGapPoints < 0 ? "text-down" : ""}`}>{c?.planCompletionPercent != null ? formatScheduleGap(c.scheduleGapPoints) : MISSING}</td>
-                <td className="px-2 py-1.5 text-right num">{formatPercent(c?.sharePercent ?? null, i.percentPrecision)}</td>
+                <td className="px-2 py-1.5 text-right num">{shown.plan.completion}</td>
+                <td className={`px-2 py-1.5 text-xs ${shown.plan.gapTone === "down" ? TONE_CLASS.down : ""}`}>{c?.planCompletionPercent != null ? shown.plan.gap : MISSING}</td>
+                <td className="px-2 py-1.5 text-right num">{shown.share}</td>
                 <td className="px-2 py-1.5 text-right num whitespace-nowrap">{c?.rank ? `${c.rank}/${siblings}` : MISSING} <RankChange change={c?.rankChange ?? null} /></td>
                 <td className="px-2 py-1.5 text-right num whitespace-nowrap">{c?.growthRank ? `${c.growthRank}/${siblings}` : MISSING} <RankChange change={c?.growthRankChange ?? null} /></td>
               </tr>

@@ -34,22 +34,22 @@ export async function ReportedNote({ overview }: OverviewP) {
 export async function KpiWidget({ overview }: OverviewP) {
   const o = await overview;
   const kpis = KPI_CODES.map((c) => o.indicators.find((i) => i.code === c)).filter((x) => x !== undefined);
-  return <KpiRow indicators={kpis} totals={o.totals} timeProgress={o.timeProgressPercent} />;
+  return <KpiRow indicators={kpis} totals={o.totals} timeProgress={o.timeProgressPercent} growthExcluded={o.growthExcluded} />;
 }
 
 export async function RankingWidget({ overview, code, townHref }: OverviewP & Links & { code: string }) {
   const o = await overview;
   const ind = pick(o, code);
   const unit = chartUnit(ind);
-  const rows = rankRows(o.children, ind.code, unit);
+  const rows = rankRows(o.children, ind, unit);
   if (rows.every((r) => r.value === null)) return <ChartCard title={`${ind.name}排名`}><ChartEmpty /></ChartCard>;
   return (
     <ChartCard title={`${ind.name}分乡镇排名`} note={`单位：${unit.unit}`} testId="ranking-widget">
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <LazyRankingBarChart rows={rows} unit={unit.unit} digits={unit.digits} label={ind.name} />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <RankList title="总量排名" by="total" rows={rows} unit={unit.unit} digits={unit.digits} hrefFor={townHref} />
-          <RankList title="增幅排名" by="growth" rows={rows} unit={unit.unit} digits={unit.digits} hrefFor={townHref} />
+          <RankList title="总量排名" by="total" rows={rows} unit={unit.unit} growthDigits={ind.percentPrecision} hrefFor={townHref} />
+          <RankList title="增幅排名" by="growth" rows={rows} unit={unit.unit} growthDigits={ind.percentPrecision} hrefFor={townHref} />
         </div>
       </div>
     </ChartCard>
@@ -115,6 +115,7 @@ export async function IndicatorWidget({ overview, code, townHref, indicatorHref 
         indicator={ind}
         isFlow={ind.kind === "FLOW"}
         total={o.totals[ind.code]}
+        excluded={o.growthExcluded[ind.code]}
         rows={o.children.map((c) => ({ code: c.region.code, name: c.region.name, cell: c.values[ind.code], href: townHref(c.region.code) }))}
       />
     </div>

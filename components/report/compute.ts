@@ -13,6 +13,8 @@ export type RowState = {
   error: string | null;
   yoy: number | null;
   loss: LossChange | null;
+  /** 同比 on the 同口径 base the dashboards use, where one exists (then `yoy` is labelled 按上报上年数). */
+  comparableYoy: { yoy: number | null; loss: LossChange | null } | null;
   completion: number | null;
   errors: Issue[];
   warnings: Issue[];
@@ -27,7 +29,7 @@ export type FormState = {
 
 const toNumber = (d: { toNumber(): number } | null) => (d === null ? null : d.toNumber());
 
-export function computeForm(view: Pick<ReportView, "indicators" | "period" | "previousYtd" | "lastYear" | "plans">, raw: Record<string, string>, explanations: Record<string, string>): FormState {
+export function computeForm(view: Pick<ReportView, "indicators" | "period" | "previousYtd" | "lastYear" | "plans"> & Partial<Pick<ReportView, "comparableBase">>, raw: Record<string, string>, explanations: Record<string, string>): FormState {
   const parsed = view.indicators.map((ind) => {
     const text = raw[ind.code] ?? "";
     const r = parseFigure(text, { unit: ind.unit, integerOnly: ind.integerOnly, allowNegative: ind.allowNegative });
@@ -38,6 +40,7 @@ export function computeForm(view: Pick<ReportView, "indicators" | "period" | "pr
   const checks = runChecks({ month: view.period.month, indicators: view.indicators, values, previousYtd: view.previousYtd, lastYear: view.lastYear, plans: view.plans });
   const rows = parsed.map(({ ind, text, value, error }) => {
     const base = view.lastYear[ind.code] ?? null;
+    const comparable = view.comparableBase?.[ind.code] ?? null;
     return {
       indicator: ind,
       raw: text,
@@ -45,6 +48,7 @@ export function computeForm(view: Pick<ReportView, "indicators" | "period" | "pr
       error,
       yoy: toNumber(yoyPercent(value, base)),
       loss: lossChange(value, base),
+      comparableYoy: comparable === null ? null : { yoy: toNumber(yoyPercent(value, comparable)), loss: lossChange(value, comparable) },
       completion: toNumber(planCompletionPercent(value, view.plans[ind.code] ?? null)),
       errors: checks.errors.filter((i) => i.indicator === ind.code),
       warnings: checks.warnings.filter((i) => i.indicator === ind.code),

@@ -67,6 +67,12 @@ export function FigureRow({ row, editable, explanation, returned, lastYear, prev
         <td className="px-3 py-2 text-right num text-slate-600">{formatNumber(lastYear, ind.precision)}</td>
         <td className="px-3 py-2 text-right" data-testid={`yoy-${ind.code}`}>
           <GrowthText percent={row.yoy} loss={row.loss} digits={ind.percentPrecision} />
+          {row.comparableYoy && (
+            // The dashboards compare this indicator with the 同口径 base: say which base each figure used.
+            <span className="block text-xs text-slate-600" data-testid={`yoy-comparable-${ind.code}`}>
+              按上报上年数；同口径 <GrowthText percent={row.comparableYoy.yoy} loss={row.comparableYoy.loss} digits={ind.percentPrecision} />
+            </span>
+          )}
         </td>
         <td className="px-3 py-2 text-right num text-slate-600">{formatNumber(previousYtd, ind.precision)}</td>
         <td className="px-3 py-2 text-right num text-slate-600">{formatNumber(plan, ind.precision)}</td>

@@ -24,6 +24,7 @@ export function toReportView(r: Loaded): ReportView {
     explanations: r.explanations,
     previousYtd: r.previousYtd,
     lastYear: r.lastYear,
+    comparableBase: r.comparableBase,
     plans: r.plans,
     reviewerComment: r.report.reviewerComment,
     submittedAt: r.report.submittedAt?.toISOString() ?? null,

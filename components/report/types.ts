@@ -22,6 +22,8 @@ export type ReportView = ReportSnapshot & {
   indicators: FormIndicator[];
   previousYtd: Record<string, string>;
   lastYear: Record<string, string>;
+  /** 同口径 bases the dashboards use instead of `lastYear` (规上工业总产值, decision 004). */
+  comparableBase: Record<string, string>;
   plans: Record<string, string>;
   reviewerComment: string | null;
   submittedAt: string | null;

@@ -42,6 +42,7 @@ export function WallScreen({ initial, token, refreshSeconds }: { initial: WallDa
         generatedAt={data.generatedAt}
         offline={offline}
         reported={{ towns: data.reportedTowns, total: data.totalTowns }}
+        scope={data.growthScope}
       />
       <KpiCards kpis={data.kpis} />
       <div className="flex min-h-0 flex-1 gap-6">

@@ -3,7 +3,8 @@
 // missing is left out whole.
 import Decimal from "decimal.js";
 import type { Cell } from "@/lib/overview/compute";
-import { formatGrowth, formatPeriodRange } from "@/lib/stats";
+import { growthScopeNote, presentGrowth } from "@/lib/present/figure";
+import { formatPeriodRange } from "@/lib/stats";
 import { attractionSection, enterpriseSection, parkSection, privateSection, projectSection } from "./compose-sections";
 import { clause, completionPhrase, growthPhrase, isBehind, names, schedulePhrase, sentence, whole, yi } from "./phrases";
 import type { BulletinData, Section } from "./types";
@@ -36,7 +37,10 @@ function headline(d: BulletinData): string | null {
     // The lead indicator carries plan and schedule; the others their growth.
     return i === 0 ? clause(figure, growthPhrase(cell, pct), completionPhrase(cell, pct), schedulePhrase(cell)) : clause(figure, growthPhrase(cell, pct));
   });
-  return sentence(`${formatPeriodRange(d.year, d.month)}，${whole(d.county)}乡镇工业`, clauses);
+  const text = sentence(`${formatPeriodRange(d.year, d.month)}，${whole(d.county)}乡镇工业`, clauses);
+  // Say which towns the growth leaves out (like for like), rather than inflating it silently.
+  const scope = growthScopeNote([...new Set(HEADLINE.flatMap(({ code }) => d.growthExcluded?.[code] ?? []))]);
+  return text && scope ? `${text}${scope}。` : text;
 }
 
 type Ranked = { name: string; cell: Cell };
@@ -57,10 +61,10 @@ export function rankingParagraphs(d: BulletinData, code = "gross_output"): strin
   const top = (list: Ranked[]) => list.filter((t) => t.cell.rank !== null).slice(0, 3);
   const parts = [
     byTotal.length >= 3 ? `${name}总量列前三位的是${names(top(byTotal).map((t) => t.name))}` : null,
-    byGrowth.length >= 3 ? `增幅列前三位的是${names(byGrowth.slice(0, 3).map((t) => `${t.name}（${formatGrowth(t.cell.yoyPercent, pct)}）`))}` : null,
+    byGrowth.length >= 3 ? `增幅列前三位的是${names(byGrowth.slice(0, 3).map((t) => `${t.name}（${presentGrowth(t.cell, pct).words}）`))}` : null,
   ];
   const out = [sentence("", parts)].filter((x): x is string => x !== null);
-  const falling = byGrowth.filter((t) => t.cell.yoyPercent !== null && t.cell.yoyPercent < 0 && formatGrowth(t.cell.yoyPercent, pct).startsWith("下降"));
+  const falling = byGrowth.filter((t) => t.cell.lossChange === null && presentGrowth(t.cell, pct).tone === "down");
   if (falling.length > 0) out.push(`${name}同比下降的有${names(falling.map((t) => t.name))}。`);
   const withGap = byTotal.filter((t) => t.cell.scheduleGapPoints !== null);
   const behind = withGap.filter((t) => isBehind(t.cell.scheduleGapPoints)).sort((a, b) => a.cell.scheduleGapPoints! - b.cell.scheduleGapPoints!);

@@ -34,6 +34,7 @@ export async function getBulletinData(county: RegionRef, year: number, month: nu
     timeProgressPercent: overview.timeProgressPercent,
     indicators: Object.fromEntries(overview.indicators.map((i) => [i.code, i])),
     totals: overview.totals,
+    growthExcluded: overview.growthExcluded,
     towns: overview.children.map((c) => ({ code: c.region.code, name: c.region.name, cells: c.values })),
     parks,
     projects,

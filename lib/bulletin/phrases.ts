@@ -1,27 +1,31 @@
 // Bulletin wording: each helper answers null when its figure is missing, so a sentence is
 // dropped whole rather than printed with "—", "xx" or "NaN".
 import type { Cell } from "@/lib/overview/compute";
-import { formatGrowth, formatNumber, formatPercent, formatScheduleGap, formatYi, roundHalfUp, yoyPercent } from "@/lib/stats";
+import { presentGrowth, presentPlan, presentValue, type GrowthInput } from "@/lib/present/figure";
+import { formatNumber, roundHalfUp, yoyPercent } from "@/lib/stats";
 
-/** "12.35亿元" (county totals: two decimals). */
-export const yi = (wan: string | null | undefined, digits = 2) => (wan == null ? null : `${formatYi(wan, digits)}亿元`);
+/** "12.35亿元" (county totals: two decimals), as the wall and the overview show it. */
+export const yi = (wan: string | null | undefined) => {
+  if (wan == null) return null;
+  const v = presentValue(wan, { unit: "万元", precision: 2 }, "yi");
+  return `${v.text}${v.unit}`;
+};
 
 /** "同比增长12.3%" / "同比下降4.5%" / "同比持平"; "扭亏为盈"/"减亏"/"增亏" on a loss base; null when there is no base. */
-export function growthPhrase(cell: Pick<Cell, "yoyPercent" | "lossChange"> | undefined, digits = 1): string | null {
-  if (!cell) return null;
-  if (cell.lossChange) return cell.lossChange === "持平" ? "亏损额与上年同期持平" : cell.lossChange === "扭亏为盈" ? "同比扭亏为盈" : `同比${cell.lossChange}`;
-  if (cell.yoyPercent === null) return null;
-  return `同比${formatGrowth(cell.yoyPercent, digits)}`;
+export function growthPhrase(cell: GrowthInput | undefined, digits = 1): string | null {
+  if (!cell || (cell.lossChange === null && (cell.yoyPercent === null || cell.yoyPercent === undefined))) return null;
+  if (cell.lossChange === "持平") return "亏损额与上年同期持平";
+  return `同比${presentGrowth(cell, digits).words}`;
 }
 
 export const growthOf = (value: string | null, base: string | null, digits = 1) => {
   const g = yoyPercent(value, base);
-  return g === null ? null : `同比${formatGrowth(g, digits)}`;
+  return g === null ? null : growthPhrase({ yoyPercent: g, lossChange: null }, digits);
 };
 
-export const completionPhrase = (cell: Cell | undefined, digits = 1) => (cell?.planCompletionPercent == null ? null : `完成年计划的${formatPercent(cell.planCompletionPercent, digits)}`);
+export const completionPhrase = (cell: Cell | undefined, digits = 1) => (cell?.planCompletionPercent == null ? null : `完成年计划的${presentPlan(cell, digits).completion}`);
 
-export const schedulePhrase = (cell: Cell | undefined) => (cell?.scheduleGapPoints == null ? null : formatScheduleGap(cell.scheduleGapPoints, 1));
+export const schedulePhrase = (cell: Cell | undefined) => (cell?.scheduleGapPoints == null ? null : presentPlan(cell).gap);
 
 export const count = (n: number | string | null | undefined, unit: string) => (n == null ? null : `${formatNumber(n, 0)}${unit}`);
 

@@ -1,6 +1,7 @@
 // The bulletin's tables as plain strings, shared by the page, the print view and the Word export.
 import Decimal from "decimal.js";
-import { formatGrowth, formatNumber, formatPercent, formatPoints, MISSING, projectBucket, PROJECT_BUCKET_LABELS } from "@/lib/stats";
+import { presentGrowth, presentPlan, presentValue } from "@/lib/present/figure";
+import { formatNumber, MISSING, projectBucket, PROJECT_BUCKET_LABELS } from "@/lib/stats";
 import { STAGE_LABELS, STAGES } from "@/lib/projects/filters";
 import { BUCKET_ORDER } from "./compose-sections";
 import { whole } from "./phrases";
@@ -8,7 +9,6 @@ import type { BulletinData } from "./types";
 
 export type Table = { title: string; headers: string[]; rows: string[][]; totalRow?: string[] };
 
-const growth = (p: number | null, loss: string | null) => loss ?? (p === null ? MISSING : formatGrowth(p, 1).replace("增长", "+").replace("下降", "-").replace("持平", "0.0%"));
 
 /** 分乡镇工业总产值: towns in rank order, the county total first. */
 export function townTable(d: BulletinData, code = "gross_output"): Table | null {
@@ -17,10 +17,10 @@ export function townTable(d: BulletinData, code = "gross_output"): Table | null 
   const towns = [...d.towns].sort((a, b) => (a.cells[code]?.rank ?? 999) - (b.cells[code]?.rank ?? 999) || a.code.localeCompare(b.code));
   const row = (name: string, c: (typeof d.totals)[string] | undefined, isTotal: boolean) => [
     name,
-    formatNumber(c?.value, 2),
-    growth(c?.yoyPercent ?? null, c?.lossChange ?? null),
-    formatPercent(c?.planCompletionPercent, 1),
-    c?.scheduleGapPoints == null ? MISSING : formatPoints(c.scheduleGapPoints, 1).replace("个百分点", ""),
+    presentValue(c?.value, { unit: "万元", precision: 2 }).text,
+    presentGrowth(c, 1).signed,
+    presentPlan(c, 1).completion,
+    presentPlan(c, 1).gapPoints,
     isTotal ? "" : String(c?.rank ?? MISSING),
     isTotal ? "" : String(c?.growthRank ?? MISSING),
   ];

@@ -40,6 +40,8 @@ export type BulletinData = {
   timeProgressPercent: number | null;
   indicators: Record<string, IndicatorInfo>;
   totals: Record<string, Cell>;
+  /** Per indicator: towns in the county total but not in its 同比 (no figure last year). */
+  growthExcluded?: Record<string, string[]>;
   towns: { code: string; name: string; cells: Record<string, Cell> }[];
   parks: ParkFigures[];
   projects: ProjectFigures[];

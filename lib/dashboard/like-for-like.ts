@@ -15,33 +15,43 @@ import { formatPeriodKey, increase, yoyPercent, type Period } from "@/lib/stats"
 export type PartialMonth = { month: number; reported: number; of: number };
 export type LikeForLikeSeries = { points: SeriesPoint[]; partial: PartialMonth | null };
 
-type Ytd = Map<string, Decimal>; // `${child}|${year}|${month}` → YTD
+export type Ytd = Map<string, Decimal>; // `${child}|${year}|${month}` → YTD
 
-const key = (child: number, y: number, m: number) => `${child}|${y}|${m}`;
+export const ytdKey = (child: number, y: number, m: number) => `${child}|${y}|${m}`;
+const key = ytdKey;
 
 function sum(values: (Decimal | null)[]): Decimal | null {
   const present = values.filter((v): v is Decimal => v !== null);
   return present.length ? present.reduce((a, b) => a.plus(b), new Decimal(0)) : null;
 }
 
-/** Months 1…M of the period's year beside the same months of the year before, over the children that reported M (pure). `children`: those with any figures. */
-export function likeForLikePoints(ytd: Ytd, children: number[], period: Period, isFlow: boolean): LikeForLikeSeries {
+/**
+ * Months 1…`through` (default M) of the period's year beside the same months of the year before,
+ * over the children that reported M (pure); months after M have no value this year. `children`:
+ * those with any figures. 同比 is over the children with both years' figures, as the overview's
+ * totals are, so a zone new this year does not inflate it. The overview's trend and the wall's
+ * both come from here.
+ */
+export function likeForLikePoints(ytd: Ytd, children: number[], period: Period, isFlow: boolean, through = period.month): LikeForLikeSeries {
   const { year: Y, month: M } = period;
   const at = (c: number, y: number, m: number) => ytd.get(key(c, y, m)) ?? null;
   const same = children.filter((c) => at(c, Y, M) !== null);
-  const total = (y: number, m: number) => (m < 1 ? null : sum(same.map((c) => at(c, y, m))));
+  const total = (y: number, m: number) => (m < 1 || (y === Y && m > M) ? null : sum(same.map((c) => at(c, y, m))));
   // 当月 = this month's YTD − last month's; January is its own YTD; stocks have no 当月.
   const monthly = (y: number, m: number) => (!isFlow ? null : m === 1 ? total(y, 1) : increase(total(y, m), total(y, m - 1)));
+  const bothYears = (m: number) => same.filter((c) => at(c, Y, m) !== null && at(c, Y - 1, m) !== null);
+  const comparableGrowth = (m: number) => {
+    const both = bothYears(m);
+    return yoyPercent(sum(both.map((c) => at(c, Y, m))), sum(both.map((c) => at(c, Y - 1, m))));
+  };
   const str = (d: Decimal | null) => (d === null ? null : d.toFixed());
-  const points = Array.from({ length: M }, (_, i): SeriesPoint => {
+  const points = Array.from({ length: through }, (_, i): SeriesPoint => {
     const m = i + 1;
-    const value = total(Y, m);
-    const lastYear = total(Y - 1, m);
-    const growth = yoyPercent(value, lastYear);
+    const growth = m > M ? null : comparableGrowth(m);
     return {
       period: formatPeriodKey({ year: Y, month: m }),
-      value: str(value),
-      lastYear: str(lastYear),
+      value: str(total(Y, m)),
+      lastYear: str(total(Y - 1, m)),
       yoyPercent: growth === null ? null : growth.toNumber(),
       monthly: str(monthly(Y, m)),
       lastYearMonthly: str(monthly(Y - 1, m)),

@@ -1,7 +1,8 @@
 // The wall dashboard's data as the browser receives it: display strings formatted on the server
 // (lib/stats), plain numbers only where a chart or a bar needs a length. No Decimal, no Date.
 
-export type Tone = "up" | "down" | "flat" | "none";
+import type { Tone } from "@/lib/present/figure";
+export type { Tone };
 
 export type WallKpi = {
   code: string;
@@ -85,6 +86,8 @@ export type WallData =
       generatedAt: string;
       reportedTowns: number;
       totalTowns: number;
+      /** "合计同比不含新设（上年同期无数据）的…": towns in the totals but not in their 同比 (no figure last year), or null */
+      growthScope: string | null;
       kpis: WallKpi[];
       rankings: { indicator: string; total: WallRankRow[]; growth: WallRankRow[] };
       /** `partial`: the latest month counts only the towns that have reported it (like for like). */

@@ -4,7 +4,7 @@ import { getPrisma } from "@/lib/db/client";
 import type { ParkLevel, ProjectStage } from "@/lib/generated/prisma/client";
 import { formatGrowth, formatNumber, formatPercent, formatYi, planCompletionPercent, sharePercent, yoyPercent, type Period } from "@/lib/stats";
 import type { WallPark, WallProject } from "./types";
-import { toneOf } from "./tone";
+import { toneOf } from "@/lib/present/figure";
 
 export const STAGE_LABELS: Record<ProjectStage, string> = {
   NEGOTIATING: "在谈",

@@ -8,10 +8,10 @@ import type { Cell } from "@/lib/overview/compute";
 import { getRegionOverview, type OverviewIndicator } from "@/lib/overview/query";
 import type { RegionRef } from "@/lib/regions";
 import { countedStatuses } from "@/lib/reports/periods";
-import { formatGrowth, formatNumber, formatPercent, formatPeriodKey, formatPeriodRange, formatScheduleGap, formatSigned, formatYi, toDecimal, type Period } from "@/lib/stats";
+import { growthScopeNote, presentCell } from "@/lib/present/figure";
+import { formatPercent, formatPeriodKey, formatPeriodRange, toDecimal, type Period } from "@/lib/stats";
 import { getWallTrend } from "./trend";
 import type { Tone, WallData, WallKpi, WallRankRow } from "./types";
-import { toneOf } from "./tone";
 import { listMajorProjects, listParks } from "./wall-registry";
 
 /** The big numbers, in order; the first one carries the plan bar. */
@@ -32,30 +32,24 @@ export async function latestCountedPeriod(countyId: number): Promise<Period | nu
   return rows[0] ? { year: Number(rows[0].year), month: Number(rows[0].month) } : null;
 }
 
-const LOSS_TONES: Record<NonNullable<Cell["lossChange"]>, Tone> = { 扭亏为盈: "up", 减亏: "up", 增亏: "down", 持平: "flat" };
-
-function growthOf(cell: Cell, digits: number): { growth: string; tone: Tone } {
-  if (cell.lossChange) return { growth: cell.lossChange, tone: LOSS_TONES[cell.lossChange] };
-  return { growth: formatGrowth(cell.yoyPercent, digits), tone: toneOf(cell.yoyPercent, digits) };
-}
-
 function kpiOf(ind: OverviewIndicator, cell: Cell, timeProgress: number | null): WallKpi {
-  const money = ind.unit === "万元";
+  const shown = presentCell(cell, ind, "yi");
   const hasPlan = cell.planCompletionPercent !== null;
   return {
     code: ind.code,
     name: ind.name,
-    value: money ? formatYi(cell.value) : formatNumber(cell.value, ind.precision),
-    unit: money ? "亿元" : ind.unit,
-    ...growthOf(cell, ind.percentPrecision),
+    value: shown.text,
+    unit: shown.unit,
+    growth: shown.growth.words,
+    tone: shown.growth.tone,
     plan: hasPlan
       ? {
-          completion: formatPercent(cell.planCompletionPercent, ind.percentPrecision),
+          completion: shown.plan.completion,
           completionPercent: cell.planCompletionPercent,
           timeProgress: formatPercent(timeProgress, 1),
           timeProgressPercent: timeProgress,
-          gap: formatScheduleGap(cell.scheduleGapPoints),
-          tone: toneOf(cell.scheduleGapPoints),
+          gap: shown.plan.gap,
+          tone: shown.plan.gapTone,
         }
       : null,
   };
@@ -68,13 +62,13 @@ function rankRows(children: Child[], ind: OverviewIndicator, by: "total" | "grow
     const cell = values[ind.code];
     const rank = by === "total" ? cell.rank : cell.growthRank;
     const magnitude = by === "total" ? toDecimal(cell.value) : toDecimal(cell.yoyPercent)?.abs();
-    const text = by === "total" ? formatYi(cell.value) : (cell.lossChange ?? withPercent(formatSigned(cell.yoyPercent, ind.percentPrecision)));
+    const shown = presentCell(cell, ind, "yi");
     return {
       code: region.code,
       name: region.name,
       rank,
-      value: text,
-      tone: by === "total" ? ("none" as Tone) : toneOf(cell.yoyPercent, ind.percentPrecision),
+      value: by === "total" ? shown.text : shown.growth.signed,
+      tone: by === "total" ? ("none" as Tone) : shown.growth.tone,
       change: by === "total" ? cell.rankChange : cell.growthRankChange,
       magnitude: magnitude ?? null,
     };
@@ -84,11 +78,9 @@ function rankRows(children: Child[], ind: OverviewIndicator, by: "total" | "grow
   return rows.map(({ magnitude, ...r }) => ({ ...r, bar: magnitude && max > 0 ? Math.round((magnitude.toNumber() / max) * 1000) / 10 : 0 }));
 }
 
-const withPercent = (s: string) => (s === "—" ? s : `${s}%`);
-
 async function trendOf(countyId: number, period: Period) {
-  const indicator = await getPrisma().indicator.findUnique({ where: { code: RANKED }, select: { id: true } });
-  return indicator ? getWallTrend(countyId, indicator.id, period) : { rows: [], partial: null };
+  const indicator = await getPrisma().indicator.findUnique({ where: { code: RANKED }, select: { id: true, kind: true } });
+  return indicator ? getWallTrend(countyId, indicator, period) : { rows: [], partial: null };
 }
 
 export async function getWallData(county: RegionRef, now = new Date()): Promise<WallData> {
@@ -110,6 +102,7 @@ export async function getWallData(county: RegionRef, now = new Date()): Promise<
     period: { key: formatPeriodKey(period), label: formatPeriodRange(year, month), monthLabel: `${month}月` },
     reportedTowns: overview.children.filter((c) => c.values[RANKED]?.value != null).length,
     totalTowns: overview.children.length,
+    growthScope: growthScopeNote([...new Set(kpis.flatMap((k) => overview.growthExcluded[k.code] ?? []))]),
     kpis,
     rankings: {
       indicator: ranked?.name ?? "工业总产值",

@@ -95,6 +95,8 @@ function reportedShareOfPlan(children: ChildFigures[], reported: boolean[], pare
 /**
  * Cells of every child for one indicator plus the parent's total. The parent's value and base are
  * the exact sums of its children; its plan is its own plan when one exists, else the children's sum.
+ * The total's 同比, 增量 and loss words are like for like, over the children with both figures;
+ * `excluded` lists (by position) the children in the value but not in the growth (no base).
  * Each figure is converted once, and each percentage computed once (a region's growth feeds its
  * cell, its growth rank and, last month's, its rank change).
  */
@@ -103,7 +105,7 @@ export function computeIndicatorCells(
   month: number,
   children: ChildFigures[],
   parentPlan: Figure | null,
-): { cells: Cell[]; total: Cell } {
+): { cells: Cell[]; total: Cell; excluded: number[] } {
   const useComparable = (c: ChildFigures) => c.comparableBase !== null;
   const bases = children.map((c) => (useComparable(c) ? c.comparableBase : c.base));
   const prevBases = children.map((c) => c.previousComparableBase ?? c.previousBase);
@@ -112,14 +114,20 @@ export function computeIndicatorCells(
   const plans = children.map((c) => convert(c.plan));
 
   // Like for like: a region that has not reported this period adds nothing to the total, so
-  // its last-year figure must not count in the base either (partial month-end data is not a decline).
+  // its last-year figure must not count in the base either (partial month-end data is not a decline);
+  // and a region with no last-year figure (new this year) counts in the total but not in its growth,
+  // so the parts' 拉动 add up to the total's 同比 and their 贡献率 to 100%.
   const reported = children.map((c) => c.value !== null);
+  const comparable = children.map((_, i) => reported[i] && bases[i] !== null);
+  const excluded = children.flatMap((_, i) => (reported[i] && !comparable[i] ? [i] : []));
+  const comparableValues = children.map((c, i) => (comparable[i] ? c.value : null));
   const reportedBases = bases.filter((_, i) => reported[i]);
   const totalValueSum = sumOf(
     children.map((c) => c.value),
     values,
     () => sum(children.map((c) => c.value)),
   );
+  const growthValueSum = excluded.length === 0 ? totalValueSum : sumOf(comparableValues, values, () => sum(comparableValues));
   const totalBaseSum = sumOf(
     reportedBases,
     baseF.filter((_, i) => reported[i]),
@@ -133,7 +141,8 @@ export function computeIndicatorCells(
   // by their share of the children's plans), not against the whole year's plan of everyone.
   const likeForLikePlan = reportedShareOfPlan(children, reported, parentPlan);
   const totalPlan = likeForLikePlan !== null ? convert(likeForLikePlan) : planSum === null ? convert(parentPlan) : planSum.fixed;
-  const totalIncrease = increaseFixed(totalValue, totalBase);
+  const growthValue = growthValueSum.fixed;
+  const totalIncrease = increaseFixed(growthValue, totalBase);
 
   const increases = values.map((v, i) => increaseFixed(v, baseF[i]));
   const growths = values.map((v, i) => yoyPercentNumber(v, baseF[i], increases[i]));
@@ -174,14 +183,14 @@ export function computeIndicatorCells(
     };
   });
 
-  const totalGrowth = yoyPercentNumber(totalValue, totalBase, totalIncrease);
+  const totalGrowth = yoyPercentNumber(growthValue, totalBase, totalIncrease);
   const totalCompletion = planCompletionPercentNumber(totalValue, totalPlan);
   const total: Cell = {
     value: show(totalValueSum.raw, totalValue),
     base: show(totalBaseSum.raw, totalBase),
     baseKind: totalBaseSum.none ? null : children.some(useComparable) ? "comparable" : "reported",
     yoyPercent: totalGrowth,
-    lossChange: lossChangeOf(totalValue, totalBase),
+    lossChange: lossChangeOf(growthValue, totalBase),
     increase: totalIncrease === null ? null : totalIncrease.toFixed(),
     plan: likeForLikePlan !== null ? str(likeForLikePlan) : planSum === null ? show(parentPlan, totalPlan) : show(planSum.raw, totalPlan),
     planCompletionPercent: totalCompletion,
@@ -194,7 +203,7 @@ export function computeIndicatorCells(
     contributionPercent: totalIncrease === null ? null : 100,
     pullPoints: totalGrowth,
   };
-  return { cells, total };
+  return { cells, total, excluded };
 }
 
 /** competitionRankNullsLast of the figures (null: no value). */

@@ -19,6 +19,8 @@ export type RegionOverview = {
   timeProgressPercent: number | null;
   indicators: OverviewIndicator[];
   totals: Record<string, Cell>;
+  /** Per indicator code: children counted in the total's value but not in its 同比 (no figure last year). */
+  growthExcluded: Record<string, string[]>;
   children: { region: { code: string; name: string; kind: string }; values: Record<string, Cell> }[];
 };
 
@@ -267,12 +269,14 @@ export function assemble(region: RegionRef, year: number, month: number, fetched
   }
 
   const totals: Record<string, Cell> = {};
+  const growthExcluded: Record<string, string[]> = {};
   const cellsByChild: Record<string, Cell>[] = children.map(() => ({}));
   indicators.forEach((ind, k) => {
     // A comparable base only counts where the town reported this year (otherwise there is nothing to compare).
     for (const f of grid[k]) if (f.value === null) f.comparableBase = null;
-    const { cells, total } = computeIndicatorCells(ind, month, grid[k], parentPlans[k]);
+    const { cells, total, excluded } = computeIndicatorCells(ind, month, grid[k], parentPlans[k]);
     totals[ind.code] = total;
+    if (excluded.length > 0) growthExcluded[ind.code] = excluded.map((i) => children[i].name);
     cells.forEach((cell, i) => (cellsByChild[i][ind.code] = cell));
   });
 
@@ -283,6 +287,7 @@ export function assemble(region: RegionRef, year: number, month: number, fetched
     timeProgressPercent: tp === null ? null : tp.toNumber(),
     indicators: indicators.map(({ id: _id, ...rest }) => rest),
     totals,
+    growthExcluded,
     children: children.map((c, i) => ({ region: { code: c.code, name: c.name, kind: c.kind }, values: cellsByChild[i] })),
   };
 }

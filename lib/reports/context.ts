@@ -27,8 +27,16 @@ export type ReportContext = {
   explanations: Record<string, string>;
   previousYtd: Record<string, string>;
   lastYear: Record<string, string>;
+  /**
+   * 同口径 bases the dashboards compare with instead of `lastYear` (decision 004): last year's output
+   * of this year's 规上 enterprises, for 规上工业总产值 where enterprise figures exist.
+   */
+  comparableBase: Record<string, string>;
   plans: Record<string, string>;
 };
+
+/** The town indicator whose dashboards use the 同口径 base (lib/overview/query.ts, decision 004). */
+const COMPARABLE_CODE = "above_scale_output";
 
 async function valuesOf(db: Db | Tx, regionId: number, year: number, month: number) {
   const rows = await db.reportValue.findMany({
@@ -70,7 +78,7 @@ export async function loadIndicators(db: Db | Tx): Promise<ReportIndicator[]> {
 }
 
 export async function loadReportContext(db: Db | Tx, townId: number, year: number, month: number): Promise<ReportContext> {
-  const [report, indicators, current, previous, lastYear, plans] = await Promise.all([
+  const [report, indicators, current, previous, lastYear, plans, comparable] = await Promise.all([
     db.townReport.findUnique({
       where: { regionId_year_month: { regionId: townId, year, month } },
       select: { id: true, status: true, version: true, reviewerComment: true, submittedAt: true, reviewedAt: true, updatedAt: true, updatedById: true },
@@ -80,6 +88,7 @@ export async function loadReportContext(db: Db | Tx, townId: number, year: numbe
     month > 1 ? valuesOf(db, townId, year, month - 1) : Promise.resolve({ values: {}, explanations: {} }),
     valuesOf(db, townId, year - 1, month),
     db.annualPlan.findMany({ where: { regionId: townId, year }, select: { value: true, indicator: { select: { code: true } } } }),
+    db.comparableBase.findUnique({ where: { townId_year_month: { townId, year, month } }, select: { value: true } }),
   ]);
   const updatedBy = report?.updatedById
     ? (await db.user.findUnique({ where: { id: report.updatedById }, select: { displayName: true } }))?.displayName ?? null
@@ -100,6 +109,7 @@ export async function loadReportContext(db: Db | Tx, townId: number, year: numbe
     explanations: current.explanations,
     previousYtd: previous.values,
     lastYear: lastYear.values,
+    comparableBase: comparable ? { [COMPARABLE_CODE]: comparable.value.toString() } : {},
     plans: Object.fromEntries(plans.map((p) => [p.indicator.code, p.value.toString()])),
   };
 }

@@ -8,7 +8,7 @@ import { POST as actionPOST } from "@/app/api/v1/reports/[town]/[period]/[action
 import { PUT as reportPUT } from "@/app/api/v1/reports/[town]/[period]/route";
 import { POST as commitPOST } from "@/app/api/v1/import/jobs/[id]/commit/route";
 import { getPrisma } from "@/lib/db/client";
-import { seedDemoCounty } from "@/lib/demo/seed";
+import { createRegion, createTownReport, createUser, ensureIndicators } from "@/lib/demo/factories";
 import { createApiToken } from "../../support/api";
 import { resetDatabase } from "../../support/db";
 
@@ -35,9 +35,20 @@ async function reportState() {
   return { ...r, audits };
 }
 
+const OTHER_TOWN = "321281103000"; // 戴窑镇, also submitted
+
 beforeAll(async () => {
   await resetDatabase();
-  await seedDemoCounty(getPrisma(), { throughYear: 2024, throughMonth: 7 });
+  // A county with two towns whose July reports wait for review, and the county's 审核员.
+  const db = getPrisma();
+  const ids = await ensureIndicators(db);
+  const city = await createRegion(db, { code: "321200000000", name: "泰州市", level: "CITY" });
+  const county = await createRegion(db, { code: "321281000000", name: "兴化市", level: "COUNTY", parentId: city.id });
+  for (const [i, code] of [TOWN, OTHER_TOWN].entries()) {
+    const town = await createRegion(db, { code, name: ["张郭镇", "戴窑镇"][i], level: "TOWN", parentId: county.id });
+    await createTownReport(db, ids, { regionId: town.id, year: 2024, month: 7, status: "SUBMITTED", values: { gross_output: "12000" } });
+  }
+  await createUser(db, { username: "reviewer", password: "Review@2026", role: "REVIEWER", regionId: county.id });
 });
 
 beforeEach(async () => {
@@ -102,8 +113,8 @@ describe("writes with a bearer token", () => {
     session.current = null;
     const token = await createApiToken("reviewer", { readOnly: false });
     const res = await actionPOST(
-      new Request(`${SITE}/api/v1/reports/321281103000/${PERIOD}/return`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ comment: "请补充说明" }) }),
-      { params: Promise.resolve({ town: "321281103000", period: PERIOD, action: "return" }) },
+      new Request(`${SITE}/api/v1/reports/${OTHER_TOWN}/${PERIOD}/return`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ comment: "请补充说明" }) }),
+      { params: Promise.resolve({ town: OTHER_TOWN, period: PERIOD, action: "return" }) },
     );
     expect(res.status).toBe(200);
     expect((await res.json()).status).toBe("RETURNED");

@@ -12,14 +12,32 @@ export function sessionMaxAgeSeconds(): number {
 }
 
 /**
- * The address a sign-in came from, for the per-address throttle. The right-most X-Forwarded-For entry
- * is the one our own side wrote (the reverse proxy, or Next.js from the socket when no proxy is in
- * front); entries to its left come from the client and could be anything.
+ * How many reverse proxies in front of the app append to X-Forwarded-For: TRUST_PROXY=1 (or "true")
+ * for one, a number for a chain; unset or 0 when clients reach the app directly.
  */
-export function clientIp(headers: Record<string, unknown> | undefined): string {
+export function trustedProxyHops(value = process.env.TRUST_PROXY): number {
+  const v = value?.trim().toLowerCase();
+  if (!v || v === "0" || v === "false") return 0;
+  if (v === "true") return 1;
+  const n = Number(v);
+  return Number.isSafeInteger(n) && n > 0 ? n : 0;
+}
+
+/** Every sign-in without a trusted proxy counts as from this one address (see clientIp). */
+export const DIRECT_ADDRESS = "direct";
+
+/**
+ * The address a sign-in came from, for the per-address throttle. Behind `hops` trusted proxies it is
+ * the entry the outermost of them wrote (the hops-th from the right); entries to its left come from
+ * the client and could be anything. Without a trusted proxy the header itself may be the client's
+ * (Next.js keeps one the client sent), and next-auth's authorize() gets no socket address: then
+ * every sign-in counts as DIRECT_ADDRESS, never a value the client chose.
+ */
+export function clientIp(headers: Record<string, unknown> | undefined, hops = trustedProxyHops()): string {
+  if (hops === 0) return DIRECT_ADDRESS;
   const forwarded = headers?.["x-forwarded-for"];
   const entries = typeof forwarded === "string" ? forwarded.split(",").map((e) => e.trim()).filter(Boolean) : [];
-  return entries.at(-1) ?? "local";
+  return entries.length >= hops ? entries[entries.length - hops] : DIRECT_ADDRESS;
 }
 
 export const authOptions: NextAuthOptions = {

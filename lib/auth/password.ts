@@ -13,9 +13,9 @@ export function verifyPassword(password: string, hash: string): Promise<boolean>
   return bcrypt.compare(password, hash);
 }
 
-export const PASSWORD_RULE = "至少8位，须同时包含字母和数字，且不能与用户名相同";
+export const PASSWORD_RULE = "至少8位，须同时包含字母和数字，且不能包含用户名";
 
-/** ≥ 8 characters with letters and digits, not the username. bcrypt reads at most 72 bytes. */
+/** ≥ 8 characters with letters and digits, not containing the username (any case). bcrypt reads at most 72 bytes. */
 export function passwordSchema(username: string) {
   return z
     .string()
@@ -23,7 +23,7 @@ export function passwordSchema(username: string) {
     .max(64, "密码不能超过64位")
     .regex(/[A-Za-z]/, "密码须包含字母")
     .regex(/[0-9]/, "密码须包含数字")
-    .refine((p) => p.toLowerCase() !== username.toLowerCase(), "密码不能与用户名相同");
+    .refine((p) => !username || !p.toLowerCase().includes(username.toLowerCase()), "密码不能包含用户名");
 }
 
 // No 0/O, 1/l/I: the temporary password is read out or copied by hand.

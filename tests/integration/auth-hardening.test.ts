@@ -90,10 +90,10 @@ describe("sign-in throttling", () => {
     expect(left.map((a) => a.username)).toEqual(["reviewer", "reviewer"]);
   });
 
-  it("takes the address our own proxy wrote, not one the client made up", () => {
-    expect(clientIp({ "x-forwarded-for": "1.2.3.4, 198.51.100.7" })).toBe("198.51.100.7");
-    expect(clientIp({ "x-forwarded-for": "198.51.100.7" })).toBe("198.51.100.7");
-    expect(clientIp({})).toBe("local");
+  it("behind a trusted proxy, takes the address the proxy wrote, not one the client made up", () => {
+    expect(clientIp({ "x-forwarded-for": "1.2.3.4, 198.51.100.7" }, 1)).toBe("198.51.100.7");
+    expect(clientIp({ "x-forwarded-for": "198.51.100.7" }, 1)).toBe("198.51.100.7");
+    expect(clientIp({}, 1)).toBe("direct");
   });
 });
 
@@ -141,8 +141,10 @@ describe("password reset and the forced change", () => {
     expect(await policy("Better2026", "Better2027")).toEqual({ confirmPassword: ["两次输入的新密码不一致"] });
     expect(await policy(temporary)).toEqual({ newPassword: ["新密码不能与当前密码相同"] });
 
-    expect(await changeOwnPassword(db(), user, { currentPassword: temporary, newPassword: "Better2026", confirmPassword: "Better2026" })).toMatchObject({ ok: true });
-    const after = (await loadActiveUser(reviewerId, 2))!;
+    // The change ends the user's other sessions (version 3); the current one is re-issued with it.
+    expect(await changeOwnPassword(db(), user, { currentPassword: temporary, newPassword: "Better2026", confirmPassword: "Better2026" })).toMatchObject({ ok: true, sessionVersion: 3 });
+    expect(await loadActiveUser(reviewerId, 2)).toBeNull();
+    const after = (await loadActiveUser(reviewerId, 3))!;
     expect(after.mustChangePassword).toBe(false);
     expect((await signIn("reviewer", "Better2026")).ok).toBe(true);
     const actions = await db().auditLog.findMany({ where: { entityId: String(reviewerId) }, select: { action: true, field: true, userId: true }, orderBy: { id: "asc" } });
@@ -156,7 +158,7 @@ describe("password reset and the forced change", () => {
     await createUser(db(), { username: "wang2026", password: PASSWORD, role: "LEADER", regionId: county });
     const user = (await loadActiveUser((await db().user.findUniqueOrThrow({ where: { username: "wang2026" } })).id, 1))!;
     const result = await changeOwnPassword(db(), user, { currentPassword: PASSWORD, newPassword: "WANG2026", confirmPassword: "WANG2026" });
-    expect(result.fieldErrors).toEqual({ newPassword: ["密码不能与用户名相同"] });
+    expect(result.fieldErrors).toEqual({ newPassword: ["密码不能包含用户名"] });
   });
 });
 

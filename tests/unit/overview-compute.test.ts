@@ -131,7 +131,11 @@ function referenceCells(meta: { code: string; kind: "FLOW" | "STOCK" }, month: n
   const reported = children.map((c) => c.value !== null);
   const totalValue = sum(children.map((c) => c.value));
   const totalBase = sum(bases.filter((_, i) => reported[i]));
-  const totalIncrease = stats.increase(totalValue, totalBase);
+  // Like for like: the total's growth is over the children with both figures (a child new this year, with no base, is left out).
+  const comparable = children.map((c, i) => reported[i] && bases[i] !== null);
+  const growthValue = sum(children.map((c, i) => (comparable[i] ? c.value : null)));
+  const excluded = children.flatMap((_, i) => (reported[i] && !comparable[i] ? [i] : []));
+  const totalIncrease = stats.increase(growthValue, totalBase);
   // Like for like: while a child with a plan has not reported, the parent's plan scaled by the reporting children's share.
   const planned = children.map((c, i) => ({ plan: c.plan, reported: reported[i] })).filter((c) => c.plan !== null);
   const partial = planned.some((c) => !c.reported) && planned.some((c) => c.reported);
@@ -177,8 +181,8 @@ function referenceCells(meta: { code: string; kind: "FLOW" | "STOCK" }, month: n
     value: str(totalValue),
     base: str(totalBase),
     baseKind: totalBase === null ? null : children.some(useComparable) ? "comparable" : "reported",
-    yoyPercent: num(growth(totalValue, totalBase)),
-    lossChange: stats.lossChange(totalValue, totalBase),
+    yoyPercent: num(growth(growthValue, totalBase)),
+    lossChange: stats.lossChange(growthValue, totalBase),
     increase: str(totalIncrease),
     plan: str(totalPlan),
     planCompletionPercent: num(stats.planCompletionPercent(totalValue, totalPlan)),
@@ -189,9 +193,9 @@ function referenceCells(meta: { code: string; kind: "FLOW" | "STOCK" }, month: n
     rankChange: null,
     growthRankChange: null,
     contributionPercent: totalIncrease === null ? null : 100,
-    pullPoints: num(stats.yoyPercent(totalValue, totalBase)),
+    pullPoints: num(stats.yoyPercent(growthValue, totalBase)),
   };
-  return { cells, total };
+  return { cells, total, excluded };
 }
 
 /** Figures as the overview query returns them (SUM(numeric)::text), realistic and not. */

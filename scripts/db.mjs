@@ -11,6 +11,7 @@
 //
 // Target: DATABASE_URL when it is a postgres:// or postgresql:// URL, else PGlite in PGLITE_DIR (default .data/pglite).
 // Options: --schema <path>, --migrations <dir>, --accept-data-loss (migrate), --force (reset in production).
+import path from "node:path";
 import { parseArgs } from "node:util";
 import {
   checkDrift,
@@ -20,7 +21,9 @@ import {
   resetDatabase,
 } from "./lib/migrate.mjs";
 import { writeBackup } from "./lib/backup.mjs";
-import { restoreBackup, RestoreRefused } from "./lib/restore.mjs";
+import { describeDifference, restoreBackup, RestoreRefused } from "./lib/restore.mjs";
+import { listMigrationNames } from "./lib/migrations-dir.mjs";
+import { repoRoot } from "./lib/targets.mjs";
 
 const USAGE = `用法 / Usage: node scripts/db.mjs <deploy|migrate|status|reset|check> [--name <name>] [--schema <path>] [--migrations <dir>] [--accept-data-loss] [--force]
        node scripts/db.mjs backup [<file>] [--gzip]
@@ -89,6 +92,8 @@ const commands = {
     const { file: written, migrations, counts } = await writeBackup({ ...opts, out: file, gzip: flags.gzip });
     const rows = Object.values(counts).reduce((a, b) => a + b, 0);
     console.log(`已备份 / Backup written: ${written}\n  ${Object.keys(counts).length} 张表、${rows} 行；迁移 ${migrations.length} 个`);
+    const difference = describeDifference(migrations, await listMigrationNames(path.resolve(repoRoot, opts.migrationsDir ?? "prisma/migrations")));
+    if (difference) console.log(`⚠ 数据库的迁移与本程序不一致，本程序恢复不了这份备份（先 npm run db:deploy 再备份）：\n${difference}`);
     return 0;
   },
 

@@ -6,7 +6,7 @@ import { Crumbs, Facts } from "./detail-bits";
 
 type P = NonNullable<Awaited<ReturnType<typeof getPark>>>;
 
-export function ParkDetail({ p, row, enterprises, total, periodKey, canEdit }: { p: P; row: ParkRow | null; enterprises: EnterpriseListRow[]; total: number; periodKey: string; canEdit: boolean }) {
+export function ParkDetail({ p, row, enterprises, total, periodKey, canEdit }: { p: P; row: ParkRow | null; enterprises: EnterpriseListRow[] | null; total: number; periodKey: string; canEdit: boolean }) {
   const q = `?period=${periodKey}`;
   return (
     <div className="space-y-6">
@@ -30,6 +30,9 @@ export function ParkDetail({ p, row, enterprises, total, periodKey, canEdit }: {
           ["占全县企业产值", formatPercent(row?.outputSharePercent ?? null)],
         ]}
       />
+      {enterprises === null ? (
+        <p className="text-sm text-slate-600" data-testid="firms-hidden">园区企业明细仅本镇和县局可见。</p>
+      ) : (
       <section aria-labelledby="park-ent" className="space-y-2">
         <h2 id="park-ent" className="text-lg font-semibold">园区企业（{total}家，按产值排序，万元）</h2>
         <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white px-3 text-sm shadow-sm">
@@ -43,6 +46,7 @@ export function ParkDetail({ p, row, enterprises, total, periodKey, canEdit }: {
         </ol>
         {total > enterprises.length && <Link href={`/enterprises${q}&park=${p.id}`} className="text-sm text-brand-700 underline">查看全部园区企业</Link>}
       </section>
+      )}
     </div>
   );
 }

@@ -20,7 +20,7 @@ type Props = {
   indicators: ReturnType<typeof getTownIndicators>;
   trend: ReturnType<typeof getTrend>;
   tiers: ReturnType<typeof getTierCounts>;
-  top: ReturnType<typeof listEnterprises>;
+  top: ReturnType<typeof listEnterprises> | null;
   parks: Promise<ParkRow[]>;
   projects: ReturnType<typeof listProjects>;
 };

@@ -17,7 +17,7 @@ export async function TownIndicatorsWidget({ data }: { data: P<typeof getTownInd
   return <TownIndicators indicators={d.indicators} cells={d.cells} siblings={d.siblings} />;
 }
 
-export async function TierWidget({ counts, top, allHref, periodKey }: { counts: P<typeof getTierCounts>; top: P<typeof listEnterprises>; allHref: string; periodKey: string }) {
+export async function TierWidget({ counts, top, allHref, periodKey }: { counts: P<typeof getTierCounts>; top: P<typeof listEnterprises> | null; allHref: string; periodKey: string }) {
   const [c, t] = await Promise.all([counts, top]);
   const tiles: [string, number][] = [
     [OUTPUT_TIER_LABELS.over100m, c.over100m],
@@ -37,6 +37,10 @@ export async function TierWidget({ counts, top, allHref, periodKey }: { counts: 
           </div>
         ))}
       </dl>
+      {t === null ? (
+        <p className="text-sm text-slate-600" data-testid="firms-hidden">企业明细仅本镇和县局可见。</p>
+      ) : (
+        <>
       <h3 className="mb-1 text-sm font-semibold text-slate-700">产值前十企业（万元）</h3>
       <ol className="divide-y divide-slate-100 text-sm">
         {t.rows.map((r, i) => (
@@ -48,6 +52,8 @@ export async function TierWidget({ counts, top, allHref, periodKey }: { counts: 
         ))}
       </ol>
       <Link href={allHref} className="mt-2 inline-block text-sm text-brand-700 underline">查看本镇全部企业</Link>
+        </>
+      )}
     </ChartCard>
   );
 }

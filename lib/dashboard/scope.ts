@@ -3,7 +3,7 @@ import "server-only";
 // query itself, so a caller outside the county gets an empty result, not a filtered one.
 import type { CurrentUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
-import { readScopeRoot, type Caller } from "@/lib/permissions";
+import { firmReadRoot, readScopeRoot, type Caller } from "@/lib/permissions";
 import { getRegionById, isWithin, type RegionRef } from "@/lib/regions";
 
 export type ReadScope = { root: RegionRef; towns: { id: number; code: string; name: string }[] };
@@ -37,4 +37,17 @@ function townsUnder(rootId: number) {
     )
     SELECT r.id, r.code, r.name FROM sub JOIN "Region" r ON r.id = sub.id
     WHERE r.level = 'TOWN' ORDER BY r."sortOrder", r.code`;
+}
+
+/**
+ * The towns whose enterprise-level figures the caller may read (lib/permissions: firms.read): the
+ * readable scope for the county's staff, a reporter's own town only. Lists, details and per-firm
+ * exports put these ids in their queries. The root stays the readable one (the default period is
+ * the county's); `firmRoot` names what the towns cover.
+ */
+export async function firmScope(user: CurrentUser | Caller): Promise<(ReadScope & { firmRoot: RegionRef }) | null> {
+  const [scope, firmRoot] = await Promise.all([readScope(user), firmReadRoot(user)]);
+  if (!scope || !firmRoot) return null;
+  if (firmRoot.level !== "TOWN") return { ...scope, firmRoot: scope.root };
+  return { ...scope, firmRoot, towns: scope.towns.filter((t) => t.id === firmRoot.id) };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 // What every grid page does first: parse the route, check the user may read the town's figures
-// (another town's reporter gets the not-found page, no hint the town exists), and whether they may edit.
+// (another town's reporter gets the not-found page, no hint the town exists), and whether their role
+// may edit the town's figures in an open period (the page adds the period's state: isPeriodOpen).
 import { notFound } from "next/navigation";
 import { ApiError } from "@/lib/api/errors";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -14,7 +15,7 @@ export async function gridRoute(user: CurrentUser, params: { town: string; perio
   if (!period || !town || town.level !== "TOWN") notFound();
   if (!(await canViewReport(user, town.id))) notFound();
   // A period that has not begun is shown read-only (the save refuses it too).
-  return { town, period, canEditRole: !isFuturePeriod(period) && (await canEditTownEntries(user, town.id)) };
+  return { town, period, canEditRole: !isFuturePeriod(period) && (await canEditTownEntries(user, town.id, null)) };
 }
 
 /** A service's not-found / forbidden becomes the segment's not-found page. */

@@ -2,17 +2,21 @@ import "server-only";
 // Who may enter a town's enterprise, park and project figures for a period, and when they are
 // locked. Permission is asked before any transaction (PGlite has one connection: a permission query
 // inside a transaction would wait for it); inside the transaction the town report's row is read
-// FOR SHARE, so an approval cannot slip in between the check and the writes.
+// FOR SHARE, so a submit or an approval cannot slip in between the check and the writes. The
+// figures are locked while the report is submitted or approved (lib/permissions: isPeriodOpen).
 import { ApiError, forbidden, notFound } from "@/lib/api/errors";
 import type { Tx } from "@/lib/audit";
 import { getPrisma } from "@/lib/db/client";
 import type { ReportStatus } from "@/lib/generated/prisma/client";
-import { canEditTownEntries, canViewReport, type Caller } from "@/lib/permissions";
+import { canEditTownEntries, canViewReport, isPeriodOpen, type Caller } from "@/lib/permissions";
 import { getRegionByCode, type RegionRef } from "@/lib/regions";
 import { futurePeriodMessage } from "@/lib/reports/periods";
 import { isFuturePeriod, type Period } from "@/lib/stats";
 
 export const LOCKED_MESSAGE = "本期月报已审核通过并锁定，企业、园区和项目数据不能再修改";
+export const SUBMITTED_MESSAGE = "本期月报已报送、等待审核，企业、园区和项目数据不能再修改；如需修改，请联系县局退回月报";
+
+const lockedMessage = (status: ReportStatus | null) => (status === "APPROVED" ? LOCKED_MESSAGE : SUBMITTED_MESSAGE);
 
 export async function entryTown(code: string): Promise<RegionRef> {
   const town = /^\d{12}$/.test(code) ? await getRegionByCode(code) : null;
@@ -33,20 +37,22 @@ export async function assertCanView(user: Caller, town: RegionRef): Promise<void
   if (!(await canViewReport(user, town.id))) throw forbidden();
 }
 
-/** Before a save: the named permission, then the lock. */
+/** Before a save: the named permission (role, town, the period's state), then the calendar. */
 export async function assertCanEdit(user: Caller, town: RegionRef, period: Period): Promise<void> {
-  if (!(await canEditTownEntries(user, town.id))) throw new ApiError("forbidden", "没有权限填报该乡镇的企业、园区和项目数据");
+  if (!(await canEditTownEntries(user, town.id, null))) throw new ApiError("forbidden", "没有权限填报该乡镇的企业、园区和项目数据");
+  const status = await reportStatusOf(town.id, period);
+  if (!(await canEditTownEntries(user, town.id, status))) throw new ApiError("forbidden", lockedMessage(status));
   if (isFuturePeriod(period)) throw new ApiError("bad_request", futurePeriodMessage(period));
-  if ((await reportStatusOf(town.id, period)) === "APPROVED") throw new ApiError("forbidden", LOCKED_MESSAGE);
 }
 
-/** Inside the save's transaction: holds the report row until commit and refuses if it is approved. */
+/** Inside the save's transaction: holds the report row until commit and refuses if it is submitted or approved. */
 export async function holdUnlocked(tx: Tx, townId: number, period: Period): Promise<void> {
   const rows = await tx.$queryRaw<{ status: string }[]>`
     SELECT status::text AS status FROM "TownReport"
     WHERE "regionId" = ${townId} AND year = ${period.year} AND month = ${period.month}
     FOR SHARE`;
-  if (rows[0]?.status === "APPROVED") throw new ApiError("forbidden", LOCKED_MESSAGE);
+  const status = (rows[0]?.status ?? null) as ReportStatus | null;
+  if (!isPeriodOpen(status)) throw new ApiError("forbidden", lockedMessage(status));
 }
 
 /** Who last saved any of these rows for the period, for the conflict message. */

@@ -5,7 +5,7 @@ import { readableRegion } from "@/lib/api/context";
 import { ApiError, forbidden, notFound } from "@/lib/api/errors";
 import { attractionFilterSchema } from "@/lib/attraction/filters";
 import { choosePeriod } from "@/lib/dashboard/period";
-import { narrowScope, readScope, townIdsOf } from "@/lib/dashboard/scope";
+import { firmScope, narrowScope, readScope, townIdsOf, type ReadScope } from "@/lib/dashboard/scope";
 import { enterpriseFilterSchema } from "@/lib/enterprises/filters";
 import { INDICATORS } from "@/lib/indicators/catalog";
 import { projectFilterSchema } from "@/lib/projects/filters";
@@ -38,8 +38,11 @@ export async function buildExportTable(user: ApiUser, name: ExportTableName, par
     case "private-economy":
       if (!period || region.level === "TOWN") throw notFound("本期数据");
       return privateEconomyTable(region, period);
-    case "enterprises":
-      return enterprisesTable(ids, period, enterpriseFilterSchema.parse(params), scopeName);
+    case "enterprises": {
+      const f = enterpriseFilterSchema.parse(params);
+      const firms = await firmTowns(user, narrowed, f.town);
+      return enterprisesTable(firms.ids, period, f, firms.name ?? scopeName);
+    }
     case "projects":
       return projectsTable(ids, period, projectFilterSchema.parse(params), scopeName);
     case "parks":
@@ -47,4 +50,19 @@ export async function buildExportTable(user: ApiUser, name: ExportTableName, par
     case "attraction":
       return attractionTable(ids, period, attractionFilterSchema.parse(params), scopeName);
   }
+}
+
+/**
+ * Per-firm rows: the narrowed scope's towns whose enterprise-level figures the caller may read
+ * (a reporter: their own town). Asking for a town's firms the caller may not read is refused, not emptied.
+ */
+async function firmTowns(user: ApiUser, narrowed: ReadScope, townCode: string | undefined): Promise<{ ids: number[]; name: string | null }> {
+  const firms = await firmScope(user);
+  if (!firms) throw forbidden();
+  const readable = new Set(townIdsOf(firms));
+  const asked = townCode ? narrowed.towns.find((t) => t.code === townCode) : null;
+  if ((townCode && (!asked || !readable.has(asked.id))) || (narrowed.root.level === "TOWN" && !readable.has(narrowed.root.id))) {
+    throw new ApiError("forbidden", "只能导出本镇企业的明细数据");
+  }
+  return { ids: townIdsOf(narrowed).filter((id) => readable.has(id)), name: firms.firmRoot.level === "TOWN" ? firms.firmRoot.name : null };
 }

@@ -27,10 +27,11 @@ const json = (x: ImportSummary) => x as unknown as Prisma.InputJsonValue;
 
 export async function commitImport(user: Caller, jobId: number, hooks: CommitHooks = {}) {
   const db = getPrisma();
-  const scope = await importScope(user);
   const job = await db.importJob.findFirst({ where: { id: jobId, createdById: user.id }, select: { id: true, status: true, summary: true, rowsTotal: true, leaseUntil: true } });
   if (!job) throw notFound("导入任务");
   const summary = job.summary as unknown as ImportSummary;
+  // The kind's permission again, as of now (the role may have changed since the preview).
+  const scope = await importScope(user, summary.kind);
   if (summary.scopeRegionId !== scope.regionId) throw new ApiError("forbidden", "没有权限提交该导入任务");
   if (job.status === "COMMITTED") throw new ApiError("conflict", "该文件已导入，无需重复提交");
   if (job.status === "RUNNING" && !isInterrupted(job)) throw new ApiError("conflict", "该导入正在进行中");

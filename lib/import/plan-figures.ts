@@ -2,6 +2,7 @@
 // 审核 checks as the monthly form (lib/checks): a YTD below last month's is an error here too.
 import { runChecks, type IndicatorRule } from "@/lib/checks";
 import type { ReportStatus } from "@/lib/generated/prisma/enums";
+import { canImportInto, periodLockReason } from "@/lib/permissions/capabilities";
 import { formatPeriodRange } from "@/lib/stats";
 import type { IndicatorRef } from "./columns";
 import { opOf, sameFigure, type Change, type Planned } from "./plan-types";
@@ -20,7 +21,6 @@ export type TownFacts = {
 export type TownWrite = { record: TownValuesRecord; report: StoredReport | null; set: { code: string; old: string | null; value: string }[] };
 
 const rk = (townId: number, year: number, month: number) => `${townId}|${year}|${month}`;
-const LOCKED: Record<string, string> = { SUBMITTED: "已报送、等待审核", APPROVED: "已审核通过并锁定" };
 
 export function diffFigures(stored: Figures, incoming: Figures, indicators: readonly IndicatorRef[]) {
   const changes: Change[] = [];
@@ -46,8 +46,9 @@ export function planTownValues(records: TownValuesRecord[], facts: TownFacts, in
     const { changes, set } = diffFigures(report?.values ?? {}, rec.values, indicators);
     const problem = (message: string, column: string | null, severity: Problem["severity"] = "error") =>
       out.problems.push({ sheet: rec.src.sheet, row: rec.src.row, column, message, severity });
-    if (report && set.length > 0 && LOCKED[report.status]) {
-      problem(`${rec.townName}${formatPeriodRange(rec.year, rec.month)}月报${LOCKED[report.status]}，不能通过导入修改；如需更正请先退回或重新打开`, null);
+    const locked = report && set.length > 0 && !canImportInto("town_values", report.status) ? periodLockReason(report.status) : null;
+    if (locked) {
+      problem(`${rec.townName}${formatPeriodRange(rec.year, rec.month)}月报${locked}，不能通过导入修改；如需更正请先退回或重新打开`, null);
     }
     // The figures as they will be after the import, checked like a submitted form.
     const merged = { ...(report?.values ?? {}), ...rec.values };

@@ -7,6 +7,7 @@ import { loadEnterpriseFacts, loadEnterpriseValueFacts, loadPlanFacts, loadProje
 import { planEnterprises, planEnterpriseValues, type EnterpriseValueWrite, type EnterpriseWrite } from "./plan-enterprises";
 import { planPlans, planTownValues, type PlanWrite, type TownWrite } from "./plan-figures";
 import { planProjects, type ProjectWrite } from "./plan-projects";
+import { lockedPeriodProblems } from "./period-locks";
 import type { Planned } from "./plan-types";
 import type { AnyRecord, EnterpriseRecord, EnterpriseValuesRecord, PlanRecord, ProjectRecord, TownValuesRecord } from "./records";
 import type { Refs } from "./refs";
@@ -19,7 +20,15 @@ export type KindPlan =
   | { kind: "enterprise_values"; planned: Planned<EnterpriseValueWrite> }
   | { kind: "projects"; planned: Planned<ProjectWrite> };
 
+/** The plan of an import, with every row that would write figures of a locked town-period refused. */
 export async function planImport(db: Db | Tx, kind: ImportKind, records: AnyRecord[], refs: Refs): Promise<KindPlan> {
+  const townName = (id: number) => refs.towns.find((t) => t.id === id)?.name ?? `#${id}`;
+  const plan = await planKind(db, kind, records, refs);
+  plan.planned.problems.push(...(await lockedPeriodProblems(db, plan, townName)));
+  return plan;
+}
+
+async function planKind(db: Db | Tx, kind: ImportKind, records: AnyRecord[], refs: Refs): Promise<KindPlan> {
   const townName = (id: number) => refs.towns.find((t) => t.id === id)?.name ?? (id === refs.county.id ? refs.county.name : `#${id}`);
   switch (kind) {
     case "town_values": {

@@ -18,27 +18,34 @@ import { countOps } from "./plan-types";
 import { readUpload } from "./read";
 import type { TownRef } from "./refs";
 import { trimForDisplay, type ImportSummary } from "./summary";
-import type { ImportKind } from "./types";
+import { IMPORT_KIND_LABELS, type ImportKind } from "./types";
 
 export type ImportScope = { county: TownRef; onlyTownId: number | null; regionId: number };
 
-/** A reviewer imports into their county; a reporter only into their own town. */
-export async function importScope(user: Caller): Promise<ImportScope> {
+/**
+ * A reviewer imports into their county; a reporter only into their own town, and only the kinds
+ * their role has (lib/permissions: the registers and plans are the bureau's). Without a kind:
+ * whether the user may import anything (asked before the upload is read).
+ */
+export async function importScope(user: Caller, kind?: ImportKind): Promise<ImportScope> {
   const own = user.regionId ? await getRegionById(user.regionId) : null;
   if (!own) throw forbidden();
-  if (user.role === "REPORTER" && own.level === "TOWN" && own.parentId) {
+  if (!(await canImport(user, own.id, kind))) {
+    throw new ApiError("forbidden", kind && (await canImport(user, own.id)) ? `没有导入“${IMPORT_KIND_LABELS[kind]}”的权限：${kind === "plans" || kind === "enterprises" ? "企业名录和年度计划由县局维护" : "该类数据由县局导入"}` : "没有数据导入权限");
+  }
+  if (own.level === "TOWN" && own.parentId) {
     const county = await getRegionById(own.parentId);
-    if (!county || !(await canImport(user, own.id))) throw forbidden();
+    if (!county) throw forbidden();
     return { county, onlyTownId: own.id, regionId: own.id };
   }
-  if (own.level !== "COUNTY" || !(await canImport(user, own.id))) throw new ApiError("forbidden", "没有数据导入权限");
+  if (own.level !== "COUNTY") throw new ApiError("forbidden", "没有数据导入权限");
   return { county: own, onlyTownId: null, regionId: own.id };
 }
 
 export type PreviewInput = { kind: ImportKind; fileName: string; bytes: Buffer; period: Period | null };
 
 export async function previewImport(user: Caller, input: PreviewInput) {
-  const scope = await importScope(user);
+  const scope = await importScope(user, input.kind);
   const db = getPrisma();
   const fileHash = createHash("sha256").update(input.bytes).digest("hex");
   const timings: Record<string, number> = {};

@@ -1,129 +1,159 @@
 import "server-only";
 // Every permission decision lives here: named, deny-by-default functions, called first by
 // pages, server actions and route handlers (and again inside services, against fresh data).
-// Hiding a button is not a permission.
+// Each can* = the role's capability (./capabilities.ts, the table) ∧ the caller's scope ∧, for
+// figures of a town-period, the period's state. Hiding a button is not a permission.
 //
-//   reporter — reads county figures; reads and writes only their own town's drafts and entry grids
+//   reporter — reads county totals and rankings; reads and writes only their own town's reports,
+//              entry grids, enterprise-level figures and imports (town figures, firm figures, projects)
 //   reviewer — everything in their county except users, tokens and kiosk links
 //   leader   — reads everything in their county, changes nothing
 //   admin    — users, API tokens, kiosk links, indicator settings; reads figures
 import type { CurrentUser, Role } from "@/lib/auth/session";
 import type { ReportStatus } from "@/lib/generated/prisma/client";
+import type { ImportKind } from "@/lib/import/types";
 import { getRegionById, isWithin, type RegionRef } from "@/lib/regions";
+import { CAPABILITIES, periodAllows, reachOf, WRITE_CAPABILITIES, type Capability, type Reach } from "./capabilities";
+
+export { canImportInto, isPeriodOpen, periodLockReason, ROLE_CAPABILITIES, type Capability, type Reach } from "./capabilities";
 
 /** An API token may narrow its owner's scope to one region and make it read-only; it never widens it. */
 export type Caller = CurrentUser & { token?: { regionId: number | null; readOnly: boolean } };
 
-/** The region whose subtree a user may read: a reporter reads the county of their town. */
-export async function readScopeRoot(user: CurrentUser): Promise<RegionRef | null> {
+/** The region a reach covers for this user: their town, or the county (a town's parent). */
+async function reachRoot(user: CurrentUser, reach: Reach): Promise<RegionRef | null> {
   if (!user.regionId) return null;
   const own = await getRegionById(user.regionId);
   if (!own) return null;
-  if (user.role === "REPORTER") return own.parentId ? getRegionById(own.parentId) : null;
-  return own;
+  if (reach === "town") return own.level === "TOWN" ? own : null;
+  if (own.level !== "TOWN") return own;
+  return own.parentId ? getRegionById(own.parentId) : null;
 }
 
-async function inScope(user: Caller, regionId: number): Promise<boolean> {
-  const root = await readScopeRoot(user);
+/** The region whose subtree a user may read: a reporter reads the county of their town. */
+export async function readScopeRoot(user: CurrentUser): Promise<RegionRef | null> {
+  const reach = reachOf(user.role, "figures.read");
+  return reach ? reachRoot(user, reach) : null;
+}
+
+/** The region whose enterprise-level figures a user may read: a reporter's own town, staff's county. */
+export async function firmReadRoot(user: CurrentUser): Promise<RegionRef | null> {
+  const reach = reachOf(user.role, "firms.read");
+  return reach ? reachRoot(user, reach) : null;
+}
+
+async function inReach(user: Caller, reach: Reach, regionId: number): Promise<boolean> {
+  const root = await reachRoot(user, reach);
   if (!root || !(await isWithin(regionId, root.id))) return false;
   if (user.token?.regionId && !(await isWithin(regionId, user.token.regionId))) return false;
   return true;
 }
 
-const writes = (user: Caller) => !user.token?.readOnly;
+/** The one decision: capability ∧ (read-only token: no writes) ∧ period state ∧ scope. */
+async function can(user: Caller | null, capability: Capability, regionId: number, status?: ReportStatus | null): Promise<boolean> {
+  if (!user) return false;
+  const reach = reachOf(user.role, capability);
+  if (!reach) return false;
+  if (WRITE_CAPABILITIES.has(capability) && user.token?.readOnly) return false;
+  if (status !== undefined && !periodAllows(capability, status)) return false;
+  return inReach(user, reach, regionId);
+}
 
 export async function canReadRegion(user: Caller | null, regionId: number): Promise<boolean> {
-  if (!user) return false;
-  return inScope(user, regionId);
+  return can(user, "figures.read", regionId);
+}
+
+/** Enterprise-level figures of a town: its enterprises' list, detail and exports. */
+export async function canReadFirms(user: Caller | null, townId: number): Promise<boolean> {
+  return can(user, "firms.read", townId);
 }
 
 /** A town's monthly report form and its figures: the town's own reporter and the county's staff. */
 export async function canViewReport(user: Caller | null, townId: number): Promise<boolean> {
-  if (!user) return false;
-  if (user.role === "REPORTER") return user.regionId === townId && (await inScope(user, townId));
-  return ["REVIEWER", "LEADER", "ADMIN"].includes(user.role) && inScope(user, townId);
+  return can(user, "report.view", townId);
 }
-
-const EDITABLE: readonly (ReportStatus | null)[] = [null, "DRAFT", "RETURNED"];
 
 /** Save a draft or submit: only while the report is not submitted or approved. */
 export async function canEditReport(user: Caller | null, townId: number, status: ReportStatus | null): Promise<boolean> {
-  if (!user || !writes(user) || !EDITABLE.includes(status)) return false;
-  if (user.role === "REPORTER") return user.regionId === townId && (await inScope(user, townId));
-  if (user.role === "REVIEWER") return inScope(user, townId);
-  return false;
+  return can(user, "report.edit", townId, status);
 }
 
 /** Approve or return a submitted report. */
 export async function canReviewReport(user: Caller | null, townId: number, status: ReportStatus | null): Promise<boolean> {
-  if (!user || !writes(user) || status !== "SUBMITTED") return false;
-  return user.role === "REVIEWER" && inScope(user, townId);
+  return can(user, "report.review", townId, status);
 }
 
 /** Reopen an approved report (needs a reason; audited). */
 export async function canReopenReport(user: Caller | null, townId: number, status: ReportStatus | null): Promise<boolean> {
-  if (!user || !writes(user) || status !== "APPROVED") return false;
-  return user.role === "REVIEWER" && inScope(user, townId);
+  return can(user, "report.reopen", townId, status);
 }
 
 /** Who has submitted, who is late: the bureau's view of a county. */
 export async function canViewSubmissions(user: Caller | null, countyId: number): Promise<boolean> {
-  if (!user || !["REVIEWER", "LEADER", "ADMIN"].includes(user.role)) return false;
-  return inScope(user, countyId);
+  return can(user, "submissions.view", countyId);
 }
 
 /** The audit trail of a town: the county's reviewers and admins, and the town's own reporter. */
 export async function canViewAudit(user: Caller | null, townId: number): Promise<boolean> {
-  if (!user) return false;
-  if (user.role === "REPORTER") return user.regionId === townId;
-  return ["REVIEWER", "ADMIN"].includes(user.role) && inScope(user, townId);
+  return can(user, "audit.view", townId);
 }
 
-/** Enterprise, park and project figures of a town for a period. */
-export async function canEditTownEntries(user: Caller | null, townId: number): Promise<boolean> {
-  if (!user || !writes(user)) return false;
-  if (user.role === "REPORTER") return user.regionId === townId;
-  return user.role === "REVIEWER" && inScope(user, townId);
+/**
+ * Enterprise, park and project figures of a town for a period, whose report is in `status`
+ * (null: no report yet). Pass null to ask whether the user could edit them in an open period.
+ */
+export async function canEditTownEntries(user: Caller | null, townId: number, status: ReportStatus | null): Promise<boolean> {
+  return can(user, "entries.edit", townId, status);
 }
 
 /** The registers: enterprises, parks, projects, plans. */
 export async function canEditRegistry(user: Caller | null, regionId: number): Promise<boolean> {
-  if (!user || !writes(user)) return false;
-  return user.role === "REVIEWER" && inScope(user, regionId);
+  return can(user, "registry.edit", regionId);
 }
 
 export async function canPublishBulletin(user: Caller | null, countyId: number): Promise<boolean> {
-  if (!user || !writes(user)) return false;
-  return user.role === "REVIEWER" && inScope(user, countyId);
+  return can(user, "bulletin.publish", countyId);
 }
 
-/** Imports: reviewers for the county; a reporter only into their own town. */
-export async function canImport(user: Caller | null, regionId: number): Promise<boolean> {
-  if (!user || !writes(user)) return false;
-  if (user.role === "REPORTER") return user.regionId === regionId;
-  return user.role === "REVIEWER" && inScope(user, regionId);
+const importCapability = (kind: ImportKind) => `import.${kind}` as Capability;
+
+/** The import kinds a role may use (the registers and plans are the bureau's). */
+export function importKindsFor(role: Role): ImportKind[] {
+  return CAPABILITIES.filter((c) => c.startsWith("import.") && reachOf(role, c)).map((c) => c.slice("import.".length) as ImportKind);
+}
+
+/**
+ * Imports of `kind` into `regionId` (a reviewer's county, a reporter's own town); without a kind,
+ * whether any import is allowed there. Each town-period a file touches is checked again per row
+ * (canImportInto), at preview and at commit.
+ */
+export async function canImport(user: Caller | null, regionId: number, kind?: ImportKind): Promise<boolean> {
+  if (!user) return false;
+  const kinds = kind ? [kind] : importKindsFor(user.role);
+  for (const k of kinds) if (await can(user, importCapability(k), regionId)) return true;
+  return false;
 }
 
 /** Users, API tokens, kiosk links and indicator settings: admins only, never through a token. */
 export function canAdminister(user: Caller | null): boolean {
-  return !!user && !user.token && user.role === "ADMIN";
+  return !!user && !user.token && reachOf(user.role, "admin") !== null;
 }
 
 /** Navigation entries a role may use (the pages check again on the server). */
 export function navigationFor(role: Role): { href: string; label: string }[] {
-  const staff = role === "REVIEWER" || role === "LEADER" || role === "ADMIN";
+  const has = (c: Capability) => reachOf(role, c) !== null;
   const items: { href: string; label: string; show: boolean }[] = [
-    { href: "/overview", label: "全县概览", show: true },
-    { href: "/report", label: "本镇填报", show: role === "REPORTER" },
-    { href: "/review", label: "报送审核", show: staff },
-    { href: "/enterprises", label: "企业", show: true },
-    { href: "/parks", label: "园区", show: true },
-    { href: "/projects", label: "项目", show: true },
-    { href: "/attraction", label: "招商引资", show: true },
-    { href: "/bulletin", label: "通报", show: staff },
-    { href: "/import", label: "数据导入", show: role === "REVIEWER" || role === "REPORTER" },
-    { href: "/audit", label: "审计日志", show: role === "REVIEWER" || role === "REPORTER" || role === "ADMIN" },
-    { href: "/admin/users", label: "系统管理", show: role === "ADMIN" },
+    { href: "/overview", label: "全县概览", show: has("figures.read") },
+    { href: "/report", label: "本镇填报", show: reachOf(role, "report.edit") === "town" },
+    { href: "/review", label: "报送审核", show: has("submissions.view") },
+    { href: "/enterprises", label: "企业", show: has("firms.read") },
+    { href: "/parks", label: "园区", show: has("figures.read") },
+    { href: "/projects", label: "项目", show: has("figures.read") },
+    { href: "/attraction", label: "招商引资", show: has("figures.read") },
+    { href: "/bulletin", label: "通报", show: has("submissions.view") },
+    { href: "/import", label: "数据导入", show: importKindsFor(role).length > 0 },
+    { href: "/audit", label: "审计日志", show: has("audit.view") },
+    { href: "/admin/users", label: "系统管理", show: has("admin") },
   ];
   return items.filter((i) => i.show).map(({ href, label }) => ({ href, label }));
 }

@@ -4,10 +4,12 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { currentPglite, getPrisma } from "@/lib/db/client";
 import { seedDemoCounty } from "@/lib/demo/seed";
 import { writeBackup } from "../../scripts/lib/backup.mjs";
+import { sqlLiteral } from "../../scripts/lib/backup-format.mjs";
 import { restoreBackup, RestoreRefused } from "../../scripts/lib/restore.mjs";
 import { listMigrationNames } from "../../scripts/lib/migrations-dir.mjs";
 import { addTrickyRows, tableDigests, TRICKY, userView } from "../support/backup";
@@ -94,5 +96,20 @@ describe("backup and restore", () => {
     const changed = await tableDigests();
     await expect(restoreBackup({ ...target(), file: cut, force: true })).rejects.toThrow(/恢复失败|不完整/);
     expect(await tableDigests()).toEqual(changed);
+  });
+});
+
+describe("SQL literals in the backup", () => {
+  it("stay on one line and read back as the same text, for any string PostgreSQL can hold", async () => {
+    const text = fc.string({ unit: "binary", maxLength: 40 }).map((s) => s.replaceAll("\u0000", ""));
+    await fc.assert(
+      fc.asyncProperty(text, async (s) => {
+        const literal = sqlLiteral(s);
+        expect(literal).not.toMatch(/[\r\n]/);
+        const [row] = await getPrisma().$queryRawUnsafe<{ v: string }[]>(`SELECT ${literal}::text AS v`);
+        expect(row.v).toBe(s);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

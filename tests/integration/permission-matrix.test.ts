@@ -1,68 +1,97 @@
-// Every role × action × own/other town, through the real route handlers (the same service
-// functions the pages' server actions call), against a real database. A denied call must answer
-// 403 and change nothing; an allowed one must succeed.
+// The permission matrix, generated from the role → capability table (lib/permissions/capabilities)
+// × every path that reads or writes through it: the real route handlers (reports, checks, overview,
+// submissions, audit, exports, imports: preview and commit) and the services the pages' server
+// actions call (entry grids, the register, the bulletin). Every caller × path × own/other town ×
+// period state, against a real database. A denied call must answer 403 (or, for an import whose
+// rows are refused, a preview with Chinese problems and a refused commit) and change nothing; an
+// allowed one must succeed. A capability or an import kind without a path here fails the matrix.
 import { beforeAll, describe, expect, it } from "vitest";
-import { GET as overviewGET } from "@/app/api/v1/overview/route";
+import { GET as auditGET } from "@/app/api/v1/audit/route";
 import { POST as checksPOST } from "@/app/api/v1/checks/route";
+import { GET as exportGET } from "@/app/api/v1/export/[table]/route";
+import { POST as commitPOST } from "@/app/api/v1/import/jobs/[id]/commit/route";
+import { POST as uploadPOST } from "@/app/api/v1/import/jobs/route";
+import { GET as overviewGET } from "@/app/api/v1/overview/route";
 import { POST as actionPOST } from "@/app/api/v1/reports/[town]/[period]/[action]/route";
 import { GET as reportGET, PUT as reportPUT } from "@/app/api/v1/reports/[town]/[period]/route";
+import { GET as submissionsGET } from "@/app/api/v1/submissions/route";
 import { ApiError } from "@/lib/api/errors";
 import { loadActiveUser } from "@/lib/auth/session";
+import { saveBulletin } from "@/lib/bulletin/service";
 import { getPrisma } from "@/lib/db/client";
 import { createRegion, createUser } from "@/lib/demo/factories";
 import { DEMO_COUNTY } from "@/lib/demo/places";
 import { seedDemoCounty } from "@/lib/demo/seed";
+import { saveEnterprise } from "@/lib/enterprises/service";
 import { getEnterpriseGrid, saveEnterpriseGrid } from "@/lib/entries/enterprises";
 import { getParkGrid, saveParkGrid } from "@/lib/entries/parks";
 import { getProjectGrid, saveProjectGrid } from "@/lib/entries/projects";
-import type { ReportStatus } from "@/lib/generated/prisma/client";
-import type { Caller } from "@/lib/permissions";
+import type { ReportStatus, Role } from "@/lib/generated/prisma/enums";
+import { IMPORT_KINDS, type ImportKind } from "@/lib/import/types";
+import { readScope, firmScope, townIdsOf } from "@/lib/dashboard/scope";
+import { getEnterprise } from "@/lib/enterprises/detail";
+import { canReadFirms, canReadRegion, type Caller } from "@/lib/permissions";
+import { CAPABILITIES, ROLE_CAPABILITIES, WRITE_CAPABILITIES, type Capability } from "@/lib/permissions/capabilities";
+import { getRegionByCode } from "@/lib/regions";
 import { parsePeriod, toDecimal } from "@/lib/stats";
+import { toCsv } from "../fixtures/import-workbooks";
 import { createApiToken } from "../support/api";
 import { resetDatabase } from "../support/db";
 
 const OWN = "321281100000"; // 戴南镇, the demo reporter's town
 const OTHER = "321281101000"; // 张郭镇
+const TOWN_NAMES: Record<string, string> = { [OWN]: "戴南镇", [OTHER]: "张郭镇" };
 const PERIOD = "2024-06";
-const tokens: Record<string, string> = {};
+const period = parsePeriod(PERIOD)!;
+const STATES: readonly ReportStatus[] = ["DRAFT", "RETURNED", "SUBMITTED", "APPROVED"];
 
-type Action = "view" | "save" | "submit" | "approve" | "return" | "reopen" | "checks" | "overview";
-const PRECONDITION: Record<Action, ReportStatus> = {
-  view: "APPROVED",
-  save: "DRAFT",
-  submit: "DRAFT",
-  approve: "SUBMITTED",
-  return: "SUBMITTED",
-  reopen: "APPROVED",
-  checks: "APPROVED",
-  overview: "APPROVED",
+type CallerName = "admin" | "reviewer" | "leader" | "reporter" | "readonlyReviewer" | "otherCountyReviewer";
+const CALLERS: Record<CallerName, { role: Role; readOnly: boolean; otherCounty: boolean }> = {
+  admin: { role: "ADMIN", readOnly: false, otherCounty: false },
+  reviewer: { role: "REVIEWER", readOnly: false, otherCounty: false },
+  leader: { role: "LEADER", readOnly: false, otherCounty: false },
+  reporter: { role: "REPORTER", readOnly: false, otherCounty: false },
+  readonlyReviewer: { role: "REVIEWER", readOnly: true, otherCounty: false },
+  otherCountyReviewer: { role: "REVIEWER", readOnly: false, otherCounty: true },
 };
 
-// Who may do what. "own" = the caller's own town for a reporter; for county staff both towns are in scope.
-const ALLOWED: Record<string, Record<Action, [own: boolean, other: boolean]>> = {
-  admin: { view: [true, true], save: [false, false], submit: [false, false], approve: [false, false], return: [false, false], reopen: [false, false], checks: [true, true], overview: [true, true] },
-  reviewer: { view: [true, true], save: [true, true], submit: [true, true], approve: [true, true], return: [true, true], reopen: [true, true], checks: [true, true], overview: [true, true] },
-  leader: { view: [true, true], save: [false, false], submit: [false, false], approve: [false, false], return: [false, false], reopen: [false, false], checks: [true, true], overview: [true, true] },
-  reporter: { view: [true, false], save: [true, false], submit: [true, false], approve: [false, false], return: [false, false], reopen: [false, false], checks: [true, false], overview: [true, true] },
-  readonlyReviewer: { view: [true, true], save: [false, false], submit: [false, false], approve: [false, false], return: [false, false], reopen: [false, false], checks: [true, true], overview: [true, true] },
-  otherCountyReviewer: { view: [false, false], save: [false, false], submit: [false, false], approve: [false, false], return: [false, false], reopen: [false, false], checks: [false, false], overview: [false, false] },
+/** The period states a capability needs, restated here from the product rule (not imported). */
+const NEEDS_STATE: Partial<Record<Capability, readonly ReportStatus[]>> = {
+  "report.edit": ["DRAFT", "RETURNED"],
+  "entries.edit": ["DRAFT", "RETURNED"],
+  "import.town_values": ["DRAFT", "RETURNED"],
+  "import.enterprise_values": ["DRAFT", "RETURNED"],
+  "import.projects": ["DRAFT", "RETURNED"],
+  "report.review": ["SUBMITTED"],
+  "report.reopen": ["APPROVED"],
 };
 
-async function setStatus(town: string, status: ReportStatus) {
-  const db = getPrisma();
-  const region = await db.region.findUniqueOrThrow({ where: { code: town }, select: { id: true } });
-  await db.townReport.update({ where: { regionId_year_month: { regionId: region.id, year: 2024, month: 6 } }, data: { status } });
-  // Explain every value so that verification warnings never block a permitted submit.
-  await db.reportValue.updateMany({ where: { regionId: region.id, year: 2024, month: 6 }, data: { explanation: "权限测试说明" } });
+type Outcome = { status: number; problems?: string[] };
+type Path = {
+  capability: Capability;
+  /** A county-level path (overview, submissions, bulletin) runs once, against the county. */
+  target: "town" | "county";
+  /** Runs in every period state (a figure of the town-period), or once with the report approved (or as set). */
+  periodBound: boolean;
+  state?: ReportStatus;
+  run: (who: CallerName, town: string) => Promise<Outcome>;
+};
+
+/** Whether the table says yes: capability ∧ writes not through a read-only token ∧ reach ∧ period state. */
+function expected(who: CallerName, path: Path, which: "own" | "other" | "county", state: ReportStatus): boolean {
+  const c = CALLERS[who];
+  const reach = ROLE_CAPABILITIES[c.role][path.capability];
+  if (!reach || c.otherCounty) return false;
+  if (c.readOnly && WRITE_CAPABILITIES.has(path.capability)) return false;
+  if (reach === "town" && which !== "own") return false;
+  const needs = NEEDS_STATE[path.capability];
+  return !needs || needs.includes(state);
 }
 
-async function snapshot(town: string) {
-  const db = getPrisma();
-  const region = await db.region.findUniqueOrThrow({ where: { code: town }, select: { id: true } });
-  const report = await db.townReport.findUniqueOrThrow({ where: { regionId_year_month: { regionId: region.id, year: 2024, month: 6 } }, select: { status: true, version: true } });
-  const values = await db.reportValue.findMany({ where: { regionId: region.id, year: 2024, month: 6 }, select: { indicatorId: true, value: true }, orderBy: { indicatorId: "asc" } });
-  return JSON.stringify({ report, values: values.map((v) => [v.indicatorId, v.value.toString()]) });
-}
+const tokens: Partial<Record<CallerName, string>> = {};
+const callers: Partial<Record<CallerName, Caller>> = {};
+const townIds: Record<string, number> = {};
+let countyId = 0;
 
 function request(path: string, token: string, method = "GET", body?: unknown) {
   return new Request(`http://localhost${path}`, {
@@ -72,32 +101,173 @@ function request(path: string, token: string, method = "GET", body?: unknown) {
   });
 }
 
-async function version(town: string) {
-  return JSON.parse(await snapshot(town)).report.version as number;
+async function reportVersion(town: string): Promise<number> {
+  const r = await getPrisma().townReport.findUniqueOrThrow({ where: { regionId_year_month: { regionId: townIds[town], year: 2024, month: 6 } }, select: { version: true } });
+  return r.version;
 }
 
-async function call(action: Action, town: string, token: string): Promise<number> {
-  const params = () => ({ params: Promise.resolve({ town, period: PERIOD }) });
-  const actionParams = (name: string) => ({ params: Promise.resolve({ town, period: PERIOD, action: name }) });
+async function reportCall(action: string, town: string, token: string): Promise<Outcome> {
+  const params = { params: Promise.resolve({ town, period: PERIOD }) };
   const path = `/api/v1/reports/${town}/${PERIOD}`;
-  const v = await version(town);
-  switch (action) {
-    case "view":
-      return (await reportGET(request(path, token), params())).status;
-    case "save":
-      return (await reportPUT(request(path, token, "PUT", { values: { employees: "4321" }, version: v }), params())).status;
-    case "submit":
-    case "approve":
-      return (await actionPOST(request(`${path}/${action}`, token, "POST", { version: v }), actionParams(action))).status;
-    case "return":
-      return (await actionPOST(request(`${path}/return`, token, "POST", { version: v, comment: "请核实" }), actionParams(action))).status;
-    case "reopen":
-      return (await actionPOST(request(`${path}/reopen`, token, "POST", { version: v, reason: "数据更正" }), actionParams(action))).status;
-    case "checks":
-      return (await checksPOST(request("/api/v1/checks", token, "POST", { region: town, period: PERIOD, values: { gross_output: 100 } }))).status;
-    case "overview":
-      return (await overviewGET(request(`/api/v1/overview?region=${DEMO_COUNTY.code}&period=${PERIOD}`, token))).status;
+  const version = await reportVersion(town);
+  if (action === "view") return { status: (await reportGET(request(path, token), params)).status };
+  if (action === "save") return { status: (await reportPUT(request(path, token, "PUT", { values: { employees: "4321" }, version }), params)).status };
+  const body = { version, ...(action === "return" ? { comment: "请核实" } : {}), ...(action === "reopen" ? { reason: "数据更正" } : {}) };
+  return { status: (await actionPOST(request(`${path}/${action}`, token, "POST", body), { params: Promise.resolve({ town, period: PERIOD, action }) })).status };
+}
+
+/** HTTP-like status of a service call: 200, or the ApiError's status. */
+async function serviceStatus(fn: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    await fn();
+    return { status: 200 };
+  } catch (error) {
+    if (error instanceof ApiError) return { status: error.status };
+    throw error;
   }
+}
+
+const plusOne = (v: string | null | undefined) => toDecimal(v ?? "0")!.plus(1).toFixed();
+
+async function entryCall(kind: "view" | "enterprises" | "parks" | "projects", town: string, caller: Caller): Promise<Outcome> {
+  const reader = callers.reviewer!; // rows and tokens as the county reviewer sees them now, so an allowed save is a valid one
+  return serviceStatus(async () => {
+    if (kind === "view") return getEnterpriseGrid(caller, town, period);
+    if (kind === "enterprises") {
+      const row = (await getEnterpriseGrid(reader, town, period)).rows.find((r) => r.values.gross_output)!;
+      return saveEnterpriseGrid(caller, town, period, [{ id: row.id, token: row.token, values: { ...row.values, gross_output: plusOne(row.values.gross_output) } }]);
+    }
+    if (kind === "parks") {
+      const row = (await getParkGrid(reader, town, period)).rows[0];
+      return saveParkGrid(caller, town, period, [{ id: row.id, token: row.token, values: { ...row.values, infrastructureInvestment: plusOne(row.values.infrastructureInvestment) } }]);
+    }
+    const row = (await getProjectGrid(reader, town, period)).rows.find((r) => r.name.startsWith("权限测试"))!;
+    return saveProjectGrid(caller, town, period, [{ id: row.id, token: row.token, completedYtd: plusOne(row.values.completedYtd) }]);
+  });
+}
+
+/** A one-row CSV for each import kind that really changes something of the town (each figure +1). */
+async function importCsv(kind: ImportKind, town: string): Promise<string> {
+  const db = getPrisma();
+  const townId = townIds[town];
+  const name = TOWN_NAMES[town];
+  switch (kind) {
+    case "town_values": {
+      const v = await db.reportValue.findFirstOrThrow({ where: { regionId: townId, year: 2024, month: 6, indicator: { code: "gross_output" } }, select: { value: true } });
+      return toCsv([["乡镇（街道）", "年月", "工业总产值"], [name, PERIOD, plusOne(v.value.toString())]]);
+    }
+    case "enterprise_values": {
+      const v = await db.enterpriseValue.findFirstOrThrow({ where: { year: 2024, month: 6, indicator: { code: "gross_output" }, enterprise: { townId } }, orderBy: { enterpriseId: "asc" }, select: { value: true, enterprise: { select: { creditCode: true, name: true } } } });
+      return toCsv([["信用代码", "单位名称", "工业总产值"], [v.enterprise.creditCode, v.enterprise.name, plusOne(v.value.toString())]]);
+    }
+    case "projects": {
+      const p = await db.project.findFirstOrThrow({ where: { townId, name: { startsWith: "权限测试" } }, select: { name: true, progress: { where: { year: 2024, month: 6 }, select: { completedYtd: true } } } });
+      return toCsv([["项目名称", "乡镇", "计划总投资", "项目阶段", "当年累计完成投资"], [p.name, name, "50000", "在建", plusOne(p.progress[0]?.completedYtd.toString())]]);
+    }
+    case "enterprises": {
+      const e = await db.enterprise.findFirstOrThrow({ where: { townId }, orderBy: { id: "asc" }, select: { creditCode: true, name: true, industryCode: true, version: true } });
+      return toCsv([["统一社会信用代码", "企业名称", "所属乡镇", "行业代码"], [e.creditCode, `${e.name.replace(/（\d+）$/, "")}（${e.version}）`, name, e.industryCode]]);
+    }
+    case "plans": {
+      const v = await db.annualPlan.findFirst({ where: { regionId: townId, year: 2024, indicator: { code: "gross_output" } }, select: { value: true } });
+      return toCsv([["乡镇", "年度", "工业总产值"], [name, "2024", plusOne(v?.value.toString())]]);
+    }
+  }
+}
+
+type Preview = { status: number; jobId: number; committable: boolean; problems: string[] };
+
+async function importPreview(kind: ImportKind, town: string, token: string): Promise<Preview> {
+  const form = new FormData();
+  form.set("kind", kind);
+  form.set("period", PERIOD);
+  form.set("file", new Blob([await importCsv(kind, town)], { type: "text/csv" }), "matrix.csv");
+  const up = await uploadPOST(new Request("http://localhost/api/v1/import/jobs", { method: "POST", body: form, headers: { authorization: `Bearer ${token}` } }));
+  if (up.status !== 201) return { status: up.status, jobId: 0, committable: false, problems: [] };
+  const body = (await up.json()) as { jobId: number; committable: boolean; problems: { severity: string; message: string }[] };
+  return { status: up.status, jobId: body.jobId, committable: body.committable, problems: body.problems.filter((p) => p.severity === "error").map((p) => p.message) };
+}
+
+async function importCommit(jobId: number, token: string) {
+  const res = await commitPOST(new Request(`http://localhost/api/v1/import/jobs/${jobId}/commit`, { method: "POST", headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id: String(jobId) }) });
+  return { status: res.status, body: (await res.json()) as { error?: { message: string } } };
+}
+
+/** Upload (preview) then commit, as the route handlers see it. A refused preview row makes the commit fail. */
+async function importCall(kind: ImportKind, town: string, token: string): Promise<Outcome> {
+  const preview = await importPreview(kind, town, token);
+  if (preview.status !== 201) return { status: preview.status };
+  return { status: (await importCommit(preview.jobId, token)).status, problems: preview.problems };
+}
+
+async function registryCall(town: string, caller: Caller): Promise<Outcome> {
+  const db = getPrisma();
+  const e = await db.enterprise.findFirstOrThrow({ where: { townId: townIds[town] }, orderBy: { id: "desc" }, select: { id: true, version: true, name: true, creditCode: true, parkId: true, industryCode: true, ownership: true, aboveScale: true } });
+  const result = await saveEnterprise(caller, {
+    id: String(e.id), version: String(e.version), name: `${e.name.replace(/（\d+）$/, "")}（${e.version}）`, creditCode: e.creditCode, townCode: town,
+    parkId: e.parkId ? String(e.parkId) : "", industryCode: e.industryCode, ownership: e.ownership, aboveScale: e.aboveScale ? "on" : "",
+  });
+  if (result.fieldErrors) throw new Error(`registry form refused: ${JSON.stringify(result.fieldErrors)}`);
+  return { status: result.message ? 403 : 200 };
+}
+
+const apiStatus = async (p: Promise<Response>): Promise<Outcome> => ({ status: (await p).status });
+const token = (who: CallerName) => tokens[who]!;
+
+const PATHS: Record<string, Path> = {
+  viewReport: { capability: "report.view", target: "town", periodBound: false, run: (w, t) => reportCall("view", t, token(w)) },
+  checks: { capability: "report.view", target: "town", periodBound: false, run: (w, t) => apiStatus(checksPOST(request("/api/v1/checks", token(w), "POST", { region: t, period: PERIOD, values: { gross_output: 100 } }))) },
+  viewEntries: { capability: "report.view", target: "town", periodBound: false, run: (w, t) => entryCall("view", t, callers[w]!) },
+  saveReport: { capability: "report.edit", target: "town", periodBound: true, run: (w, t) => reportCall("save", t, token(w)) },
+  submitReport: { capability: "report.edit", target: "town", periodBound: true, run: (w, t) => reportCall("submit", t, token(w)) },
+  approveReport: { capability: "report.review", target: "town", periodBound: true, run: (w, t) => reportCall("approve", t, token(w)) },
+  returnReport: { capability: "report.review", target: "town", periodBound: true, run: (w, t) => reportCall("return", t, token(w)) },
+  reopenReport: { capability: "report.reopen", target: "town", periodBound: true, run: (w, t) => reportCall("reopen", t, token(w)) },
+  saveEnterpriseGrid: { capability: "entries.edit", target: "town", periodBound: true, run: (w, t) => entryCall("enterprises", t, callers[w]!) },
+  saveParkGrid: { capability: "entries.edit", target: "town", periodBound: true, run: (w, t) => entryCall("parks", t, callers[w]!) },
+  saveProjectGrid: { capability: "entries.edit", target: "town", periodBound: true, run: (w, t) => entryCall("projects", t, callers[w]!) },
+  ...Object.fromEntries(
+    IMPORT_KINDS.map((kind): [string, Path] => [
+      `import ${kind}`,
+      { capability: `import.${kind}` as Capability, target: "town", periodBound: kind !== "enterprises" && kind !== "plans", state: "DRAFT", run: (w, t) => importCall(kind, t, token(w)) },
+    ]),
+  ),
+  editRegister: { capability: "registry.edit", target: "town", periodBound: false, run: (w, t) => registryCall(t, callers[w]!) },
+  exportFirms: { capability: "firms.read", target: "town", periodBound: false, run: (w, t) => apiStatus(exportGET(request(`/api/v1/export/enterprises?format=csv&period=${PERIOD}&town=${t}`, token(w)), { params: Promise.resolve({ table: "enterprises" }) })) },
+  viewAudit: { capability: "audit.view", target: "town", periodBound: false, run: (w, t) => apiStatus(auditGET(request(`/api/v1/audit?town=${t}`, token(w)))) },
+  overview: { capability: "figures.read", target: "county", periodBound: false, run: (w) => apiStatus(overviewGET(request(`/api/v1/overview?region=${DEMO_COUNTY.code}&period=${PERIOD}`, token(w)))) },
+  submissions: { capability: "submissions.view", target: "county", periodBound: false, run: (w) => apiStatus(submissionsGET(request(`/api/v1/submissions?region=${DEMO_COUNTY.code}&period=${PERIOD}`, token(w)))) },
+  publishBulletin: {
+    capability: "bulletin.publish", target: "county", periodBound: false,
+    run: async (w) => serviceStatus(async () => saveBulletin(callers[w]!, (await getRegionByCode(DEMO_COUNTY.code))!, period, { title: "权限测试通报", body: "权限测试正文", publish: false })),
+  },
+};
+
+/** Capabilities the matrix does not walk, and where they are tested instead. */
+const TESTED_ELSEWHERE: Partial<Record<Capability, string>> = { admin: "tests/integration/auth-hardening.test.ts (every admin service × every other role)" };
+
+async function setStatus(town: string, status: ReportStatus) {
+  const db = getPrisma();
+  await db.townReport.update({ where: { regionId_year_month: { regionId: townIds[town], year: 2024, month: 6 } }, data: { status } });
+  // Explain every value so that verification warnings never block a permitted submit.
+  await db.reportValue.updateMany({ where: { regionId: townIds[town], year: 2024, month: 6 }, data: { explanation: "权限测试说明" } });
+}
+
+/** Everything a path could change for the town (and the county's plans and bulletins). */
+async function snapshot(town: string): Promise<string> {
+  const db = getPrisma();
+  const regionId = townIds[town];
+  const p = { year: 2024, month: 6 };
+  const report = await db.townReport.findUniqueOrThrow({ where: { regionId_year_month: { regionId, ...p } }, select: { status: true, version: true } });
+  const values = await db.reportValue.findMany({ where: { regionId, ...p }, select: { indicatorId: true, value: true }, orderBy: { indicatorId: "asc" } });
+  const firms = await db.enterpriseValue.findMany({ where: { ...p, enterprise: { townId: regionId } }, select: { id: true, value: true }, orderBy: { id: "asc" } });
+  const register = await db.enterprise.findMany({ where: { townId: regionId }, select: { id: true, name: true, aboveScale: true, version: true }, orderBy: { id: "asc" } });
+  const parks = await db.parkValue.findMany({ where: { ...p, park: { townId: regionId } }, orderBy: { id: "asc" } });
+  const projects = await db.projectProgress.findMany({ where: { ...p, project: { townId: regionId } }, select: { id: true, completedYtd: true }, orderBy: { id: "asc" } });
+  const plans = await db.annualPlan.findMany({ where: { regionId: { in: [regionId, countyId] } }, select: { id: true, value: true }, orderBy: { id: "asc" } });
+  const bulletins = await db.bulletin.count();
+  const audits = await db.auditLog.count();
+  return JSON.stringify({ report, values, firms, register, parks, projects, plans, bulletins, audits });
 }
 
 beforeAll(async () => {
@@ -106,36 +276,73 @@ beforeAll(async () => {
   await seedDemoCounty(db, { throughYear: 2024, throughMonth: 7 });
   const otherCounty = await createRegion(db, { code: "321282000000", name: "靖江市", level: "COUNTY" });
   await createUser(db, { username: "other_reviewer", password: "Other@2026", role: "REVIEWER", regionId: otherCounty.id });
-  for (const u of ["admin", "reviewer", "leader", "reporter"]) tokens[u] = await createApiToken(u, { readOnly: false });
+  for (const u of ["admin", "reviewer", "leader", "reporter"] as const) tokens[u] = await createApiToken(u, { readOnly: false });
   tokens.readonlyReviewer = await createApiToken("reviewer", { readOnly: true });
   tokens.otherCountyReviewer = await createApiToken("other_reviewer", { readOnly: false });
+  const load = async (username: string) => {
+    const u = await db.user.findUniqueOrThrow({ where: { username }, select: { id: true, sessionVersion: true } });
+    return (await loadActiveUser(u.id, u.sessionVersion))!;
+  };
+  for (const u of ["admin", "reviewer", "leader", "reporter"] as const) callers[u] = await load(u);
+  callers.readonlyReviewer = { ...callers.reviewer!, token: { regionId: null, readOnly: true } };
+  callers.otherCountyReviewer = await load("other_reviewer");
+  countyId = (await getRegionByCode(DEMO_COUNTY.code))!.id;
+  // A project with June progress in each town (the demo places its projects at random).
+  for (const code of [OWN, OTHER]) {
+    townIds[code] = (await getRegionByCode(code))!.id;
+    await db.project.create({ data: { name: `权限测试项目${code.slice(6, 9)}`, townId: townIds[code], sector: "工业", totalInvestment: "50000", stage: "UNDER_CONSTRUCTION", progress: { create: { year: 2024, month: 6, completedYtd: "1000" } } } });
+  }
 }, 180_000);
 
+describe("the matrix covers every capability and every write path", () => {
+  it("every capability of the table has a path (or says where it is tested)", () => {
+    const walked = new Set(Object.values(PATHS).map((p) => p.capability));
+    expect(CAPABILITIES.filter((c) => !walked.has(c) && !TESTED_ELSEWHERE[c])).toEqual([]);
+  });
+
+  it("every import kind has a path", () => {
+    expect(IMPORT_KINDS.filter((k) => !PATHS[`import ${k}`])).toEqual([]);
+  });
+});
+
+/** The cells of a path for one caller: a caller refused in every state runs once (the refusal does not depend on it). */
+function cells(who: CallerName, path: Path): { which: "own" | "other" | "county"; town: string; state: ReportStatus }[] {
+  const towns = path.target === "county" ? ([["county", OWN]] as const) : ([["own", OWN], ["other", OTHER]] as const);
+  return towns.flatMap(([which, town]) => {
+    const states = path.periodBound ? STATES : [path.state ?? "APPROVED"];
+    const relevant = states.some((s) => expected(who, path, which, s)) ? states : states.slice(0, 1);
+    return relevant.map((state) => ({ which, town, state }));
+  });
+}
+
 describe("permission matrix", () => {
-  for (const [role, actions] of Object.entries(ALLOWED)) {
-    for (const [action, [ownAllowed, otherAllowed]] of Object.entries(actions) as [Action, [boolean, boolean]][]) {
-      for (const [which, town, allowed] of [["own", OWN, ownAllowed], ["other", OTHER, otherAllowed]] as const) {
-        it(`${role} ${allowed ? "may" : "may not"} ${action} (${which} town)`, async () => {
-          await setStatus(town, PRECONDITION[action]);
+  for (const [name, path] of Object.entries(PATHS)) {
+    for (const who of Object.keys(CALLERS) as CallerName[]) {
+      for (const { which, town, state } of cells(who, path)) {
+        const allowed = expected(who, path, which, state);
+        it(`${who} ${allowed ? "may" : "may not"} ${name} (${which}${path.periodBound ? `, ${state}` : ""})`, async () => {
+          await setStatus(town, state);
           const before = await snapshot(town);
-          const status = await call(action, town, tokens[role]);
+          const outcome = await path.run(who, town);
           if (allowed) {
-            expect(status, `${role} ${action} ${which}`).toBeLessThan(300);
-          } else {
-            expect(status, `${role} ${action} ${which}`).toBe(403);
-            expect(await snapshot(town)).toBe(before);
+            expect(outcome.status, `${who} ${name} ${which} ${state}: ${outcome.problems?.join("；") ?? ""}`).toBeLessThan(300);
+            return;
           }
+          expect(outcome.status, `${who} ${name} ${which} ${state}`).toBeGreaterThanOrEqual(400);
+          if (outcome.problems) {
+            // The caller may import this kind, but not these rows: the preview said why, in Chinese
+            // (a locked period; another town; another county, where the town is unknown).
+            const locked = !(NEEDS_STATE[path.capability] ?? STATES).includes(state);
+            expect(outcome.problems.join("；")).toMatch(locked ? /月报(已报送、等待审核|已审核通过并锁定)/ : /只能导入本镇|未知乡镇|已登记在其他县|企业名录中没有/);
+            expect(outcome.status).toBe(422);
+          } else {
+            expect(outcome.status).toBe(403);
+          }
+          expect(await snapshot(town)).toBe(before);
         });
       }
     }
   }
-
-  it("an approved report is locked for everyone, including the reviewer", async () => {
-    await setStatus(OWN, "APPROVED");
-    const before = await snapshot(OWN);
-    for (const role of ["reviewer", "reporter"]) expect(await call("save", OWN, tokens[role])).toBe(403);
-    expect(await snapshot(OWN)).toBe(before);
-  });
 
   it("a request without credentials is 401, not 403", async () => {
     const res = await reportGET(new Request(`http://localhost/api/v1/reports/${OWN}/${PERIOD}`), { params: Promise.resolve({ town: OWN, period: PERIOD }) });
@@ -143,101 +350,43 @@ describe("permission matrix", () => {
   });
 });
 
-// The enterprise, park and project grids have no API route: their server actions call these
-// services with the signed-in user, so the matrix calls the services with each role as the caller.
-type EntryAction = "viewEntries" | "saveEnterprises" | "saveParks" | "saveProjects";
-const ENTRY_ALLOWED: Record<string, Record<EntryAction, [own: boolean, other: boolean]>> = {
-  admin: { viewEntries: [true, true], saveEnterprises: [false, false], saveParks: [false, false], saveProjects: [false, false] },
-  reviewer: { viewEntries: [true, true], saveEnterprises: [true, true], saveParks: [true, true], saveProjects: [true, true] },
-  leader: { viewEntries: [true, true], saveEnterprises: [false, false], saveParks: [false, false], saveProjects: [false, false] },
-  reporter: { viewEntries: [true, false], saveEnterprises: [true, false], saveParks: [true, false], saveProjects: [true, false] },
-  readonlyReviewer: { viewEntries: [true, true], saveEnterprises: [false, false], saveParks: [false, false], saveProjects: [false, false] },
-  otherCountyReviewer: { viewEntries: [false, false], saveEnterprises: [false, false], saveParks: [false, false], saveProjects: [false, false] },
-};
-
-describe("permission matrix: town entry grids", () => {
-  const callers: Record<string, Caller> = {};
-  const period = parsePeriod(PERIOD)!;
-  const plusOne = (v: string | null | undefined) => toDecimal(v ?? "0")!.plus(1).toFixed();
-
-  async function entrySnapshot(town: string) {
-    const db = getPrisma();
-    const region = await db.region.findUniqueOrThrow({ where: { code: town }, select: { id: true } });
-    const where = { year: 2024, month: 6 };
-    const [e, p, g, a] = await Promise.all([
-      db.enterpriseValue.findMany({ where: { ...where, enterprise: { townId: region.id } }, select: { id: true, value: true }, orderBy: { id: "asc" } }),
-      db.parkValue.findMany({ where: { ...where, park: { townId: region.id } }, orderBy: { id: "asc" } }),
-      db.projectProgress.findMany({ where: { ...where, project: { townId: region.id } }, orderBy: { id: "asc" } }),
-      db.auditLog.count({ where: { regionId: region.id } }),
-    ]);
-    return JSON.stringify({ e, p, g, a });
+describe("an import re-checks the period at commit", () => {
+  for (const kind of ["town_values", "enterprise_values", "projects"] as const) {
+    it(`${kind}: a month submitted between preview and commit refuses the import in Chinese and writes nothing`, async () => {
+      await setStatus(OWN, "DRAFT");
+      const preview = await importPreview(kind, OWN, token("reporter"));
+      expect(preview).toMatchObject({ status: 201, committable: true, problems: [] });
+      await setStatus(OWN, "SUBMITTED");
+      const before = await snapshot(OWN);
+      const done = await importCommit(preview.jobId, token("reporter"));
+      expect(done.status).toBe(409);
+      expect(done.body.error?.message).toMatch(/^数据在预览后发生变化，导入未执行：.*戴南镇.*月报已报送、等待审核/);
+      expect(await snapshot(OWN)).toBe(before);
+    });
   }
+});
 
-  /** HTTP-like status of a service call: 200, or the ApiError's status. */
-  async function entryCall(action: EntryAction, town: string, caller: Caller): Promise<number> {
-    // Rows and tokens as the county reviewer sees them now, so an allowed save is a valid one.
-    const reader = callers.reviewer;
-    try {
-      if (action === "viewEntries") await getEnterpriseGrid(caller, town, period);
-      if (action === "saveEnterprises") {
-        const row = (await getEnterpriseGrid(reader, town, period)).rows.find((r) => r.values.gross_output)!;
-        await saveEnterpriseGrid(caller, town, period, [{ id: row.id, token: row.token, values: { ...row.values, gross_output: plusOne(row.values.gross_output) } }]);
-      }
-      if (action === "saveParks") {
-        const row = (await getParkGrid(reader, town, period)).rows[0];
-        await saveParkGrid(caller, town, period, [{ id: row.id, token: row.token, values: { ...row.values, infrastructureInvestment: plusOne(row.values.infrastructureInvestment) } }]);
-      }
-      if (action === "saveProjects") {
-        const row = (await getProjectGrid(reader, town, period)).rows.find((r) => r.name.startsWith("权限测试"))!;
-        await saveProjectGrid(caller, town, period, [{ id: row.id, token: row.token, completedYtd: plusOne(row.values.completedYtd) }]);
-      }
-      return 200;
-    } catch (error) {
-      if (error instanceof ApiError) return error.status;
-      throw error;
-    }
-  }
-
-  beforeAll(async () => {
-    const db = getPrisma();
-    const load = async (username: string) => {
-      const u = await db.user.findUniqueOrThrow({ where: { username }, select: { id: true, sessionVersion: true } });
-      return (await loadActiveUser(u.id, u.sessionVersion))!;
-    };
-    for (const u of ["admin", "reviewer", "leader", "reporter"]) callers[u] = await load(u);
-    callers.readonlyReviewer = { ...callers.reviewer, token: { regionId: null, readOnly: true } };
-    callers.otherCountyReviewer = await load("other_reviewer");
-    // A project with June progress in each town (the demo places its projects at random).
-    for (const code of [OWN, OTHER]) {
-      const town = await db.region.findUniqueOrThrow({ where: { code }, select: { id: true } });
-      await db.project.create({ data: { name: `权限测试项目${code.slice(6, 9)}`, townId: town.id, sector: "工业", totalInvestment: "50000", stage: "UNDER_CONSTRUCTION", progress: { create: { year: 2024, month: 6, completedYtd: "1000" } } } });
-    }
+describe("what a reporter reads of other towns", () => {
+  it("county totals and every town in the read scope, but enterprise-level figures of their own town only", async () => {
+    const reporter = callers.reporter!;
+    expect((await readScope(reporter))!.towns.map((t) => t.code)).toContain(OTHER);
+    expect(townIdsOf(await firmScope(reporter))).toEqual([townIds[OWN]]);
+    expect(townIdsOf(await firmScope(callers.leader!))).toEqual(townIdsOf(await readScope(callers.leader!)));
+    // The enterprise detail page looks the firm up within firmScope: another town's firm is not found.
+    const [ours, theirs] = await Promise.all([OWN, OTHER].map((code) => getPrisma().enterprise.findFirstOrThrow({ where: { townId: townIds[code] }, select: { id: true } })));
+    expect(await getEnterprise(ours.id, townIdsOf(await firmScope(reporter)))).not.toBeNull();
+    expect(await getEnterprise(theirs.id, townIdsOf(await firmScope(reporter)))).toBeNull();
+    expect(await canReadFirms(reporter, townIds[OTHER])).toBe(false);
+    expect(await canReadRegion(reporter, townIds[OTHER])).toBe(true);
   });
 
-  for (const [role, actions] of Object.entries(ENTRY_ALLOWED)) {
-    for (const [action, [ownAllowed, otherAllowed]] of Object.entries(actions) as [EntryAction, [boolean, boolean]][]) {
-      for (const [which, town, allowed] of [["own", OWN, ownAllowed], ["other", OTHER, otherAllowed]] as const) {
-        it(`${role} ${allowed ? "may" : "may not"} ${action} (${which} town)`, async () => {
-          await setStatus(town, "DRAFT");
-          const before = await entrySnapshot(town);
-          const status = await entryCall(action, town, callers[role]);
-          if (allowed) {
-            expect(status, `${role} ${action} ${which}`).toBe(200);
-          } else {
-            expect(status, `${role} ${action} ${which}`).toBe(403);
-            expect(await entrySnapshot(town)).toBe(before);
-          }
-        });
-      }
-    }
-  }
-
-  it("the grids are locked for everyone once the town's report is approved", async () => {
-    await setStatus(OWN, "APPROVED");
-    const before = await entrySnapshot(OWN);
-    for (const role of ["reviewer", "reporter"]) {
-      for (const action of ["saveEnterprises", "saveParks", "saveProjects"] as const) expect(await entryCall(action, OWN, callers[role])).toBe(403);
-    }
-    expect(await entrySnapshot(OWN)).toBe(before);
+  it("a per-firm export without a town filter holds only the reporter's own town", async () => {
+    const res = await exportGET(request(`/api/v1/export/enterprises?format=csv&period=${PERIOD}`, token("reporter")), { params: Promise.resolve({ table: "enterprises" }) });
+    expect(res.status).toBe(200);
+    const csv = await res.text();
+    expect(csv).toContain("戴南镇");
+    expect(csv).not.toContain("张郭镇");
+    const county = await exportGET(request(`/api/v1/export/enterprises?format=csv&period=${PERIOD}`, token("leader")), { params: Promise.resolve({ table: "enterprises" }) });
+    expect(await county.text()).toContain("张郭镇");
   });
 });

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { ImportWorkbench } from "@/components/import/import-workbench";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
-import { IMPORT_KIND_LABELS, IMPORT_KINDS } from "@/lib/import/types";
-import { canImport } from "@/lib/permissions";
+import { IMPORT_KIND_LABELS } from "@/lib/import/types";
+import { canImport, importKindsFor } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "数据导入" };
 
@@ -12,8 +12,8 @@ export default async function ImportPage() {
   if (!user.regionId || !(await canImport(user, user.regionId))) {
     return <EmptyState title="没有数据导入权限" detail="数据导入由县局审核员（全县）或乡镇填报员（本镇）使用。" />;
   }
-  // A reporter loads their own town's figures; the registers and plans are the bureau's.
-  const kinds = (user.role === "REPORTER" ? (["town_values", "enterprise_values", "projects"] as const) : IMPORT_KINDS).map((k) => ({ value: k, label: IMPORT_KIND_LABELS[k] }));
+  // A reporter loads their own town's figures; the registers and plans are the bureau's (lib/permissions).
+  const kinds = importKindsFor(user.role).map((k) => ({ value: k, label: IMPORT_KIND_LABELS[k] }));
   const now = new Date();
   const last = new Date(now.getFullYear(), now.getMonth() - 1, 1);
   const defaultPeriod = `${last.getFullYear()}-${String(last.getMonth() + 1).padStart(2, "0")}`;

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { EnterpriseDetail } from "@/components/lists/enterprise-detail";
 import { requireUser } from "@/lib/auth/session";
 import { choosePeriod } from "@/lib/dashboard/period";
-import { readScope, townIdsOf } from "@/lib/dashboard/scope";
+import { firmScope, townIdsOf } from "@/lib/dashboard/scope";
 import { getEnterprise, getEnterpriseMonthly } from "@/lib/enterprises/detail";
 import { canEditRegistry } from "@/lib/permissions";
 import { formatPeriodKey } from "@/lib/stats";
@@ -13,7 +13,8 @@ export const metadata: Metadata = { title: "企业详情" };
 export default async function EnterprisePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ period?: string }> }) {
   const user = await requireUser();
   const [{ id }, { period: key }] = await Promise.all([params, searchParams]);
-  const scope = await readScope(user);
+  // Another town's enterprise is not found for a reporter (lib/permissions: firms.read).
+  const scope = await firmScope(user);
   const e = /^\d{1,9}$/.test(id) && scope ? await getEnterprise(Number(id), townIdsOf(scope)) : null;
   if (!e || !scope) notFound();
   const { period, latest } = await choosePeriod(scope.root.id, key);

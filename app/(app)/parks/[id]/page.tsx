@@ -7,7 +7,7 @@ import { readScope, townIdsOf } from "@/lib/dashboard/scope";
 import { enterpriseFilterSchema } from "@/lib/enterprises/filters";
 import { listEnterprises } from "@/lib/enterprises/list";
 import { getPark, listParks } from "@/lib/parks/list";
-import { canEditRegistry } from "@/lib/permissions";
+import { canEditRegistry, canReadFirms } from "@/lib/permissions";
 import { formatPeriodKey } from "@/lib/stats";
 
 export const metadata: Metadata = { title: "园区详情" };
@@ -21,11 +21,13 @@ export default async function ParkPage({ params, searchParams }: { params: Promi
   if (!p || !scope) notFound();
   const { period, latest } = await choosePeriod(scope.root.id, key);
   const at = period ?? latest;
+  // The park's totals are county figures; its enterprises' figures only for those who may read the town's firms.
+  const firms = await canReadFirms(user, p.townId);
   const [rows, list, canEdit] = await Promise.all([
     listParks(ids, at),
-    listEnterprises(ids, at, { ...enterpriseFilterSchema.parse({}), park: p.id }),
+    firms ? listEnterprises(ids, at, { ...enterpriseFilterSchema.parse({}), park: p.id }) : null,
     canEditRegistry(user, p.townId),
   ]);
   const row = rows.find((r) => r.id === p.id) ?? null;
-  return <ParkDetail p={p} row={row} enterprises={list.rows} total={list.total} periodKey={at ? formatPeriodKey(at) : ""} canEdit={canEdit} />;
+  return <ParkDetail p={p} row={row} enterprises={list?.rows ?? null} total={list?.total ?? 0} periodKey={at ? formatPeriodKey(at) : ""} canEdit={canEdit} />;
 }

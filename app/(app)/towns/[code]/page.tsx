@@ -11,7 +11,7 @@ import { listEnterprises } from "@/lib/enterprises/list";
 import { listParks } from "@/lib/parks/list";
 import { projectFilterSchema } from "@/lib/projects/filters";
 import { listProjects } from "@/lib/projects/list";
-import { canReadRegion } from "@/lib/permissions";
+import { canReadFirms, canReadRegion } from "@/lib/permissions";
 import { getRegionByCode, getRegionById } from "@/lib/regions";
 import { formatPeriodKey, invalidPeriodText } from "@/lib/stats";
 
@@ -27,6 +27,8 @@ export default async function TownPage({ params, searchParams }: { params: Promi
   const { period, invalid } = await choosePeriod(county.id, key);
   if (invalid || !period) return <EmptyState title={invalid ? "统计期不正确" : "暂无数据"} detail={invalid ? invalidPeriodText(key ?? "") : `${town.name}还没有已报送的月报。`} />;
   const periodKey = formatPeriodKey(period);
+  // Another town's reporter reads the town's totals, not its enterprises' figures.
+  const firms = await canReadFirms(user, town.id);
   return (
     <TownDashboard
       county={county}
@@ -37,7 +39,7 @@ export default async function TownPage({ params, searchParams }: { params: Promi
       indicators={getTownIndicators(county, town, period)}
       trend={getTrend(town, period, "gross_output")}
       tiers={getTierCounts(town.id, period)}
-      top={listEnterprises([town.id], period, { ...enterpriseFilterSchema.parse({}), page: 1 }).then((l) => ({ ...l, rows: l.rows.slice(0, 10) }))}
+      top={firms ? listEnterprises([town.id], period, { ...enterpriseFilterSchema.parse({}), page: 1 }).then((l) => ({ ...l, rows: l.rows.slice(0, 10) })) : null}
       parks={listParks([town.id], period)}
       projects={listProjects([town.id], period, projectFilterSchema.parse({}))}
     />

@@ -1,7 +1,7 @@
 // Seeds the demo county into an empty database: `npm run db:seed` (or by `npm start` on first run).
 //   --if-empty   do nothing when the database already has regions (used by npm start)
 import { closeDatabase, currentDatabaseKind, getPrisma } from "../lib/db/client";
-import { defaultThrough, seedDemoCounty } from "../lib/demo/seed";
+import { DEMO_USERS, defaultThrough, seedDemoCounty } from "../lib/demo/seed";
 
 async function main() {
   const ifEmpty = process.argv.includes("--if-empty");
@@ -15,7 +15,9 @@ async function main() {
   const through = process.env.DEMO_THROUGH ? parseThrough(process.env.DEMO_THROUGH) : defaultThrough();
   const started = Date.now();
   console.log(`写入演示数据（${currentDatabaseKind()}，截至 ${through.throughYear}年${through.throughMonth}月）…`);
-  const result = await seedDemoCounty(db, { ...through, log: (m) => console.log(`  ${m}`) });
+  // The demo reporter's town leaves the through month (the newest closed one) to be filled in.
+  const openTown = DEMO_USERS.find((u) => u.username === "reporter")?.town ?? undefined;
+  const result = await seedDemoCounty(db, { ...through, openTown, log: (m) => console.log(`  ${m}`) });
   console.log(`完成：${result.towns.size} 个乡镇、${result.enterprises} 家企业、${result.periods} 个统计期，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`);
 }
 

@@ -1,6 +1,7 @@
 import { AppHeader } from "@/components/shell/app-header";
 import { requireUser } from "@/lib/auth/session";
 import { readScopeRoot } from "@/lib/permissions";
+import { defaultPeriod } from "@/lib/reports/default-period";
 import { listReportedPeriods } from "@/lib/reports/periods";
 import { formatPeriodKey, formatPeriodRange } from "@/lib/stats";
 
@@ -8,12 +9,15 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const user = await requireUser();
   const scope = await readScopeRoot(user);
   const periods = scope ? await listReportedPeriods(scope.id) : [];
+  // The picker shows what the pages show when no period is asked for (their default, not the newest).
+  const shown = scope ? await defaultPeriod(scope.id) : null;
   return (
     <>
       <AppHeader
         user={user}
         scopeName={scope?.name ?? "未分配地区"}
         periods={periods.map((p) => ({ key: formatPeriodKey(p), label: formatPeriodRange(p.year, p.month) }))}
+        defaultPeriod={shown && formatPeriodKey(shown)}
       />
       <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
     </>

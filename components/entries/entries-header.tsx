@@ -1,14 +1,14 @@
-import { formatPeriod, formatPeriodRange, isFuturePeriod } from "@/lib/stats";
+import { formatPeriodRange } from "@/lib/stats";
 import type { EntryGridBase } from "@/lib/entries/types";
 import { EntriesNav, type EntryTab } from "./entries-nav";
 
-type Props = { view: EntryGridBase; active: Exclude<EntryTab, "report">; title: string; hint: string; editable: boolean; canEditRole: boolean };
+type Props = { view: EntryGridBase; active: Exclude<EntryTab, "report">; title: string; hint: string; editable: boolean; canEditRole: boolean; notOpen: string | null };
 
 /** Title, the tabs, and why the grid is read-only when it is (submitted or approved, or not the user's to edit). */
-export function EntriesHeader({ view, active, title, hint, editable, canEditRole }: Props) {
+export function EntriesHeader({ view, active, title, hint, editable, canEditRole, notOpen }: Props) {
   const submitted = view.reportStatus === "SUBMITTED";
   const locked = view.reportStatus === "APPROVED" || submitted;
-  const future = isFuturePeriod(view.period);
+  const future = notOpen !== null;
   return (
     <div className="space-y-3">
       <div>
@@ -30,7 +30,7 @@ export function EntriesHeader({ view, active, title, hint, editable, canEditRole
       )}
       {!locked && future && (
         <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900">
-          {formatPeriod(view.period.year, view.period.month)}尚未到来，本页只能查看，不能填报。
+          {notOpen}；本页只能查看。
         </p>
       )}
       {!locked && !future && !editable && !canEditRole && (

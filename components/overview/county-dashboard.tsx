@@ -20,6 +20,8 @@ type Props = {
   townHref: (code: string) => string;
   indicatorHref: (code: string) => string;
   exportQuery: Record<string, string>;
+  /** Which reports the figures count, and the toggle. */
+  counting?: React.ReactNode;
 };
 
 const TableSkeleton = () => <div className="h-64 animate-pulse rounded-lg border border-slate-200 bg-slate-100" aria-busy="true" aria-label="表格加载中" />;
@@ -41,6 +43,7 @@ export function CountyDashboard(p: Props) {
           <ReportedNote {...o} />
         </Suspense>
       </div>
+      {p.counting}
       <Suspense fallback={<KpiSkeleton />}>
         <KpiWidget {...o} />
       </Suspense>

@@ -23,6 +23,8 @@ type Props = {
   top: ReturnType<typeof listEnterprises> | null;
   parks: Promise<ParkRow[]>;
   projects: ReturnType<typeof listProjects>;
+  /** Which reports the figures count, and the toggle. */
+  counting?: React.ReactNode;
 };
 
 export function TownDashboard(p: Props) {
@@ -37,6 +39,7 @@ export function TownDashboard(p: Props) {
       <h1 className="text-2xl font-semibold">
         {p.town.name}工业主要指标 <span className="text-lg font-normal text-slate-600">{formatPeriodRange(p.year, p.month)}</span>
       </h1>
+      {p.counting}
       <Suspense fallback={<ChartSkeleton title="主要指标" height={420} />}>
         <TownIndicatorsWidget data={p.indicators} />
       </Suspense>

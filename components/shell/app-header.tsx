@@ -9,9 +9,11 @@ type Props = {
   user: CurrentUser;
   scopeName: string;
   periods: { key: string; label: string }[];
+  /** The period pages show when none is asked for. */
+  defaultPeriod: string | null;
 };
 
-export function AppHeader({ user, scopeName, periods }: Props) {
+export function AppHeader({ user, scopeName, periods, defaultPeriod }: Props) {
   return (
     <header className="bg-brand-700 text-white shadow">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -27,7 +29,7 @@ export function AppHeader({ user, scopeName, periods }: Props) {
         </nav>
         <div className="ml-auto flex items-center gap-4">
           <Suspense fallback={null}>
-            <PeriodPicker periods={periods} current={null} />
+            <PeriodPicker periods={periods} current={defaultPeriod} />
           </Suspense>
           <span className="text-sm" data-testid="current-user">
             {user.displayName}

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { getPrisma } from "@/lib/db/client";
 import { canReadRegion } from "@/lib/permissions";
 import { getRegionByCode, type RegionRef } from "@/lib/regions";
-import { listReportedPeriods } from "@/lib/reports/periods";
+import { defaultPeriod } from "@/lib/reports/default-period";
+import { APPROVED_ONLY, type Counting } from "@/lib/reports/periods";
 import { parsePeriod, type Period } from "@/lib/stats";
 import type { ApiUser } from "./auth";
 import { ApiError, forbidden, notFound } from "./errors";
@@ -23,9 +24,10 @@ export async function readableRegion(user: ApiUser, code: string): Promise<Regio
   return region;
 }
 
-export async function periodOrLatest(region: RegionRef, key: string | undefined): Promise<Period> {
+/** The period asked for, else the region's default period (the latest closed month most towns have counted reports for). */
+export async function periodOrLatest(region: RegionRef, key: string | undefined, counting: Counting = APPROVED_ONLY): Promise<Period> {
   if (key) return parsePeriod(key)!;
-  const [latest] = await listReportedPeriods(region.id);
+  const latest = await defaultPeriod(region.id, counting);
   if (!latest) throw new ApiError("not_found", `${region.name}暂无已报送的数据`);
   return latest;
 }

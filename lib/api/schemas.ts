@@ -25,16 +25,23 @@ export const indicatorParam = z
   .regex(/^[a-z][a-z0-9_]{0,39}$/, "指标代码无效，请用 /api/v1/indicators 查询可用指标")
   .meta({ description: "指标代码", example: "gross_output" });
 
-export const overviewQuery = z.object({ region: regionParam, period: periodParam.optional() });
+/** Dashboards count approved reports only; `include=submitted` counts submitted (unreviewed) ones as well. */
+export const includeParam = z
+  .enum(["submitted"], { error: "include 只能是 submitted（含已报送未审核数据）" })
+  .optional()
+  .meta({ description: "省略时仅统计已审核数据；submitted：含已报送未审核数据", example: "submitted" });
+
+export const overviewQuery = z.object({ region: regionParam, period: periodParam.optional(), include: includeParam });
 
 export const seriesQuery = z
-  .object({ region: regionParam, indicator: indicatorParam, from: periodParam, to: periodParam })
+  .object({ region: regionParam, indicator: indicatorParam, from: periodParam, to: periodParam, include: includeParam })
   .refine((q) => q.from <= q.to, { message: "起始统计期不能晚于结束统计期", path: ["from"] })
   .refine((q) => monthsBetween(q.from, q.to) <= 120, { message: "一次最多查询120个月", path: ["to"] });
 
 export const rankingsQuery = z.object({
   region: regionParam,
   period: periodParam.optional(),
+  include: includeParam,
   indicator: indicatorParam,
   by: z.enum(["total", "growth"], { error: "by 只能是 total（总量）或 growth（增幅）" }).default("total"),
 });

@@ -60,22 +60,34 @@ export function projectSection(d: BulletinData): Section {
   return { heading: "项目建设", paragraphs };
 }
 
+/**
+ * 招商引资, one definition per sentence: the towns' monthly reports are the official figures (招引项目,
+ * 计划总投资, 实际到账资金, with growth and plan completion); the project records add only what the
+ * reports do not carry (foreign-currency projects, how many have funds arrived). Their totals differ
+ * from the reports' (records are kept at different times and scopes); the difference is a check for
+ * the reviewer on the bulletin page (./checks.ts), not a second figure in the text. Without monthly
+ * report figures the records' totals are printed, said to be from the records.
+ */
 export function attractionSection(d: BulletinData): Section {
   const a = d.attraction;
   const t = d.totals;
-  const paragraphs: string[] = [];
-  if (a) {
-    const usd = a.usd ? `（其中外资项目${a.usd.count}个，协议外资${formatNumber(a.usd.plannedWanUsd, 2)}万美元，到账外资${formatNumber(a.usd.arrivedWanUsd, 2)}万美元，按签约当期汇率折算）` : "";
-    const arrivedCount = a.arrivedCount > 0 ? `，其中${a.arrivedCount}个项目已有资金到账` : "";
-    const note = a.unconverted > 0 ? `另有${a.unconverted}个外资项目因缺少当期汇率未计入人民币合计。` : "";
-    paragraphs.push(`${formatPeriodRange(d.year, d.month)}，${whole(d.county)}乡镇新签约招商引资项目${a.signed}个${usd}，计划总投资${yi(a.plannedWan)}，实际到账资金${yi(a.arrivedWan)}${arrivedCount}。${note}`);
-  }
-  const reported = sentence("据乡镇月报，", [
+  const range = formatPeriodRange(d.year, d.month);
+  const official = sentence(`${range}，据乡镇月报，${whole(d.county)}乡镇`, [
     clause(t.attracted_projects?.value ? `招引项目${count(t.attracted_projects.value, "个")}` : null, growthPhrase(t.attracted_projects), completionPhrase(t.attracted_projects)),
     clause(t.attracted_investment?.value ? `招引项目计划总投资${yi(t.attracted_investment.value)}` : null, growthPhrase(t.attracted_investment), completionPhrase(t.attracted_investment)),
     clause(t.funds_arrived?.value ? `实际到账资金${yi(t.funds_arrived.value)}` : null, growthPhrase(t.funds_arrived), completionPhrase(t.funds_arrived)),
   ]);
-  if (reported) paragraphs.push(reported);
+  const paragraphs = official ? [official] : [];
+  if (!a) return { heading: "招商引资", paragraphs };
+  const usd = a.usd ? `外资项目${a.usd.count}个，协议外资${formatNumber(a.usd.plannedWanUsd, 2)}万美元，到账外资${formatNumber(a.usd.arrivedWanUsd, 2)}万美元，按签约当期汇率折算` : null;
+  const arrived = a.arrivedCount > 0 ? `${a.arrivedCount}个项目已有资金到账` : null;
+  const note = a.unconverted > 0 ? `另有${a.unconverted}个外资项目因缺少当期汇率未计入人民币合计。` : "";
+  if (official) {
+    const detail = sentence("招商项目库登记的签约项目中，", [usd, arrived]);
+    if (detail) paragraphs.push(detail + note);
+  } else {
+    paragraphs.push(`${range}，据招商项目库登记，${whole(d.county)}乡镇新签约招商引资项目${a.signed}个${usd ? `（其中${usd}）` : ""}，计划总投资${yi(a.plannedWan)}，实际到账资金${yi(a.arrivedWan)}${arrived ? `，其中${arrived}` : ""}。${note}`);
+  }
   return { heading: "招商引资", paragraphs };
 }
 

@@ -6,8 +6,9 @@ import { recordAudit } from "@/lib/audit";
 import { getPrisma } from "@/lib/db/client";
 import { canPublishBulletin, canViewSubmissions, type Caller } from "@/lib/permissions";
 import { getRegionByCode, type RegionRef } from "@/lib/regions";
-import { listReportedPeriods } from "@/lib/reports/periods";
+import { defaultPeriod } from "@/lib/reports/default-period";
 import { formatPeriodRange, parsePeriod, periodKeyProblem, type Period } from "@/lib/stats";
+import { reconciliationChecks } from "./checks";
 import { composeBulletin, sectionsToText, textToSections } from "./compose";
 import { getBulletinData } from "./data";
 import type { BulletinData, Section } from "./types";
@@ -22,7 +23,8 @@ export async function bulletinTarget(user: Caller, regionCode: string | undefine
   // caller's own region, so county staff still hear that it does not exist.
   if (!(await canViewSubmissions(user, county?.id ?? user.regionId ?? 0))) throw forbidden();
   if (!county || county.level !== "COUNTY") throw notFound(`县（市、区）${regionCode ?? ""}`);
-  const period = periodKey ? parsePeriod(periodKey) : (await listReportedPeriods(county.id))[0] ?? null;
+  // Approved figures only; by default the latest closed month most towns' reports are approved for.
+  const period = periodKey ? parsePeriod(periodKey) : await defaultPeriod(county.id);
   if (!period) throw new ApiError(periodKey ? "bad_request" : "not_found", periodKey ? (periodKeyProblem(periodKey) ?? "统计期格式应为 YYYY-MM") : `${county.name}暂无已报送的数据`);
   return { county, period };
 }
@@ -35,7 +37,8 @@ export async function listRevisions(countyId: number, period: Period): Promise<B
   });
 }
 
-export type BulletinView = { data: BulletinData; generated: { title: string; text: string }; current: { title: string; sections: Section[]; source: "generated" | "draft" | "published"; revision: number | null }; revisions: BulletinRevision[] };
+/** `checks`: for the reviewer on the page (project records vs the monthly reports), never in the text. */
+export type BulletinView = { data: BulletinData; checks: string[]; generated: { title: string; text: string }; current: { title: string; sections: Section[]; source: "generated" | "draft" | "published"; revision: number | null }; revisions: BulletinRevision[] };
 
 /**
  * What the page, the print view and the Word export show: the revision asked for (a kept version),
@@ -51,7 +54,7 @@ export async function getBulletinView(county: RegionRef, period: Period, revisio
   const current = shown
     ? { title: shown.title, sections: textToSections(shown.body), source: shown.status === "PUBLISHED" ? ("published" as const) : ("draft" as const), revision: shown.revision }
     : { title: composed.title, sections: composed.sections, source: "generated" as const, revision: null };
-  return { data, generated, current, revisions };
+  return { data, checks: reconciliationChecks(data), generated, current, revisions };
 }
 
 /** How the shown text came about, for the subtitle: 已发布第2版, 草稿（第3版）, 系统根据数据生成. */

@@ -5,10 +5,10 @@ import "server-only";
 // negative while reports are still coming in.
 import Decimal from "decimal.js";
 import { getPrisma } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { statusList } from "@/lib/overview/query";
 import type { SeriesPoint } from "@/lib/overview/series";
 import type { RegionRef } from "@/lib/regions";
-import { countedStatuses } from "@/lib/reports/periods";
+import { APPROVED_ONLY, countedStatuses, type Counting } from "@/lib/reports/periods";
 import { formatPeriodKey, increase, yoyPercent, type Period } from "@/lib/stats";
 
 /** The period's month was reported by `reported` of the `of` children with figures. */
@@ -61,8 +61,8 @@ export function likeForLikePoints(ytd: Ytd, children: number[], period: Period, 
 }
 
 /** Counted YTD of one indicator per child of `region`, for the period's year and the one before. */
-export async function getLikeForLikeSeries(region: RegionRef, indicator: { id: number; kind: "FLOW" | "STOCK" }, period: Period): Promise<LikeForLikeSeries> {
-  const statuses = await countedStatuses(region.id);
+export async function getLikeForLikeSeries(region: RegionRef, indicator: { id: number; kind: "FLOW" | "STOCK" }, period: Period, counting: Counting = APPROVED_ONLY): Promise<LikeForLikeSeries> {
+  const statuses = await countedStatuses(region.id, counting);
   const rows = await getPrisma().$queryRaw<{ child: number; year: number; month: number; value: string }[]>`
     WITH RECURSIVE tree(id, child) AS (
       SELECT id, id FROM "Region" WHERE "parentId" = ${region.id}
@@ -74,7 +74,7 @@ export async function getLikeForLikeSeries(region: RegionRef, indicator: { id: n
     JOIN "TownReport" r ON r.id = v."reportId"
     WHERE v."indicatorId" = ${indicator.id} AND v.year IN (${period.year - 1}, ${period.year})
       AND (v.year < ${period.year} OR v.month <= ${period.month})
-      AND r.status::text IN (${Prisma.join(statuses)})
+      AND r.status IN (${statusList(statuses)})
     GROUP BY t.child, v.year, v.month`;
   const ytd: Ytd = new Map(rows.map((r) => [key(Number(r.child), Number(r.year), Number(r.month)), new Decimal(r.value)]));
   const children = [...new Set(rows.map((r) => Number(r.child)))];

@@ -4,10 +4,11 @@ import "server-only";
 import { getPrisma } from "@/lib/db/client";
 import { getRegionOverview } from "@/lib/overview/query";
 import type { RegionRef } from "@/lib/regions";
+import { APPROVED_ONLY, type Counting } from "@/lib/reports/periods";
 import type { Period } from "@/lib/stats";
 
-export async function getTownIndicators(county: RegionRef, town: RegionRef, period: Period) {
-  const overview = await getRegionOverview(county, period.year, period.month);
+export async function getTownIndicators(county: RegionRef, town: RegionRef, period: Period, counting: Counting = APPROVED_ONLY) {
+  const overview = await getRegionOverview(county, period.year, period.month, undefined, counting);
   const row = overview.children.find((c) => c.region.code === town.code);
   return { indicators: overview.indicators, cells: row?.values ?? {}, timeProgressPercent: overview.timeProgressPercent, siblings: overview.children.length };
 }

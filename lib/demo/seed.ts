@@ -6,6 +6,7 @@ import { createRegion, createUser, ensureIndicators, makeCreditCode, type Indica
 import { enterpriseYtd, generateEnterprises, townProfiles, townYtd, type DemoEnterprise, type TownProfile } from "./figures";
 import { deliverLatestOrder } from "./latest-order";
 import { DEMO_CITY, DEMO_COUNTY, DEMO_PARKS, DEMO_TOWNS } from "./places";
+import { chinaMonth, previousPeriod } from "@/lib/stats";
 import { seedProjects } from "./projects";
 import { between, intBetween, makeRng, wan } from "./random";
 
@@ -17,17 +18,23 @@ export const DEMO_USERS = [
   { username: "reporter2", password: "Report@2026", role: "REPORTER", displayName: "张郭镇填报员", town: "321281101000" },
 ] as const;
 
-export type SeedOptions = { throughYear: number; throughMonth: number; users?: boolean; log?: (msg: string) => void };
+/**
+ * `openTown`: a town whose report for the through month is left unstarted — the demo reporter's
+ * open period (a month opens for entry once it has ended, so the through month is the one to fill).
+ */
+export type SeedOptions = { throughYear: number; throughMonth: number; users?: boolean; openTown?: string; log?: (msg: string) => void };
 
-/** The latest month whose reports are due: the month before today. */
+/** The latest month whose reports are due: the month before today (China time), the newest open for entry. */
 export function defaultThrough(now = new Date()): { throughYear: number; throughMonth: number } {
-  const m = now.getMonth(); // 0-based: the previous month, 1-based
-  return m === 0 ? { throughYear: now.getFullYear() - 1, throughMonth: 12 } : { throughYear: now.getFullYear(), throughMonth: m };
+  const { year, month } = previousPeriod(chinaMonth(now));
+  return { throughYear: year, throughMonth: month };
 }
 
 // Status of each town's report for the latest period (by town index); earlier periods are approved.
 // 临城街道 was returned, 周庄镇 is still a draft, 大营镇 has not started; 合陈镇 submitted late.
 const LATEST_STATUS: (ReportStatus | null)[] = ["APPROVED", "RETURNED", "APPROVED", "SUBMITTED", "APPROVED", "SUBMITTED", "SUBMITTED", "APPROVED", "APPROVED", "SUBMITTED", "SUBMITTED", "DRAFT", null, "SUBMITTED"];
+
+const latestStatus = (i: number, code: string, openTown: string | undefined) => (code === openTown ? null : LATEST_STATUS[i % LATEST_STATUS.length]);
 
 async function chunked<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
@@ -65,7 +72,7 @@ export async function seedDemoCounty(db: Db, opts: SeedOptions) {
   log("企业名录与企业月度数据…");
   const enterprises = generateEnterprises(years);
   const profiles = townProfiles(years);
-  const counted = new Set(DEMO_TOWNS.filter((_, i) => LATEST_STATUS[i] === "SUBMITTED" || LATEST_STATUS[i] === "APPROVED").map((t) => t.code));
+  const counted = new Set(DEMO_TOWNS.filter((t, i) => ["SUBMITTED", "APPROVED"].includes(latestStatus(i, t.code, opts.openTown) ?? "")).map((t) => t.code));
   const order = deliverLatestOrder(enterprises, profiles, Y, M, (code) => counted.has(code));
   if (order) log(`  ${M}月${order.town}${order.enterprise}交付大额订单，工业总产值超过${order.passed}`);
   const enterpriseIds = await seedEnterprises(db, ids, enterprises, towns, parkIds, years, periods);
@@ -74,7 +81,7 @@ export async function seedDemoCounty(db: Db, opts: SeedOptions) {
   const attraction = await seedAttraction(db, towns, years, Y, M, usdRate);
 
   log("乡镇月报…");
-  await seedTownReports(db, ids, enterprises, profiles, towns, periods, attraction, Y, M);
+  await seedTownReports(db, ids, enterprises, profiles, towns, periods, attraction, Y, M, opts.openTown);
   await seedPlans(db, ids, county.id, towns, Y, M);
   await seedParkValues(db, parkIds, periods);
   log("项目…");
@@ -185,6 +192,7 @@ async function seedTownReports(
   attraction: (town: string, y: number, m: number) => { projects: number; investment: number },
   Y: number,
   M: number,
+  openTown: string | undefined,
 ) {
   const reports: { regionId: number; year: number; month: number; status: ReportStatus; submittedAt: Date | null; reviewedAt: Date | null; reviewerComment: string | null }[] = [];
   const valuesByKey = new Map<string, Record<string, string>>();
@@ -193,7 +201,7 @@ async function seedTownReports(
     for (const { year, month } of periods) {
       if (p.town.newThisYear && year < Y) continue;
       const isLatest = year === Y && month === M;
-      const status = isLatest ? LATEST_STATUS[ti % LATEST_STATUS.length] : "APPROVED";
+      const status = isLatest ? latestStatus(ti, p.town.code, openTown) : "APPROVED";
       if (!status) continue;
       let output = 0;
       let count = 0;

@@ -7,15 +7,17 @@ import { ApiError } from "@/lib/api/errors";
 import type { CurrentUser } from "@/lib/auth/session";
 import { canEditTownEntries, canViewReport } from "@/lib/permissions";
 import { getRegionByCode, type RegionRef } from "@/lib/regions";
-import { isFuturePeriod, parsePeriod, type Period } from "@/lib/stats";
+import { entryRefusalFor } from "@/lib/reports/entry-period";
+import { parsePeriod, type Period } from "@/lib/stats";
 
-export async function gridRoute(user: CurrentUser, params: { town: string; period: string }): Promise<{ town: RegionRef; period: Period; canEditRole: boolean }> {
+export async function gridRoute(user: CurrentUser, params: { town: string; period: string }): Promise<{ town: RegionRef; period: Period; canEditRole: boolean; notOpen: string | null }> {
   const period = parsePeriod(params.period);
   const town = /^\d{12}$/.test(params.town) ? await getRegionByCode(params.town) : null;
   if (!period || !town || town.level !== "TOWN") notFound();
   if (!(await canViewReport(user, town.id))) notFound();
-  // A period that has not begun is shown read-only (the save refuses it too).
-  return { town, period, canEditRole: !isFuturePeriod(period) && (await canEditTownEntries(user, town.id, null)) };
+  // A period not yet open for entry (its month has not ended) is shown read-only (the save refuses it too).
+  const notOpen = await entryRefusalFor(town.id, period);
+  return { town, period, notOpen, canEditRole: notOpen === null && (await canEditTownEntries(user, town.id, null)) };
 }
 
 /** A service's not-found / forbidden becomes the segment's not-found page. */

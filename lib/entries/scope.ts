@@ -10,8 +10,8 @@ import { getPrisma } from "@/lib/db/client";
 import type { ReportStatus } from "@/lib/generated/prisma/client";
 import { canEditTownEntries, canViewReport, isPeriodOpen, type Caller } from "@/lib/permissions";
 import { getRegionByCode, type RegionRef } from "@/lib/regions";
-import { futurePeriodMessage } from "@/lib/reports/periods";
-import { isFuturePeriod, type Period } from "@/lib/stats";
+import { entryRefusalFor } from "@/lib/reports/entry-period";
+import type { Period } from "@/lib/stats";
 
 export const LOCKED_MESSAGE = "本期月报已审核通过并锁定，企业、园区和项目数据不能再修改";
 export const SUBMITTED_MESSAGE = "本期月报已报送、等待审核，企业、园区和项目数据不能再修改；如需修改，请联系县局退回月报";
@@ -42,7 +42,8 @@ export async function assertCanEdit(user: Caller, town: RegionRef, period: Perio
   if (!(await canEditTownEntries(user, town.id, null))) throw new ApiError("forbidden", "没有权限填报该乡镇的企业、园区和项目数据");
   const status = await reportStatusOf(town.id, period);
   if (!(await canEditTownEntries(user, town.id, status))) throw new ApiError("forbidden", lockedMessage(status));
-  if (isFuturePeriod(period)) throw new ApiError("bad_request", futurePeriodMessage(period));
+  const notOpen = await entryRefusalFor(town.id, period);
+  if (notOpen) throw new ApiError("bad_request", notOpen);
 }
 
 /** Inside the save's transaction: holds the report row until commit and refuses if it is submitted or approved. */

@@ -1,13 +1,12 @@
 import "server-only";
-// Everything the wall screen shows for one county, for the latest period with counted reports,
+// Everything the wall screen shows for one county, for its default period (approved figures only),
 // assembled from the same overview query as the dashboards and formatted here so
 // the browser only places strings (and draws the chart from plain numbers).
 import { getPrisma } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { Cell } from "@/lib/overview/compute";
 import { getRegionOverview, type OverviewIndicator } from "@/lib/overview/query";
 import type { RegionRef } from "@/lib/regions";
-import { countedStatuses } from "@/lib/reports/periods";
+import { defaultPeriod } from "@/lib/reports/default-period";
 import { growthScopeNote, presentCell } from "@/lib/present/figure";
 import { formatPercent, formatPeriodKey, formatPeriodRange, toDecimal, type Period } from "@/lib/stats";
 import { getWallTrend } from "./trend";
@@ -18,19 +17,6 @@ import { listMajorProjects, listParks } from "./wall-registry";
 export const WALL_KPI_CODES = ["gross_output", "above_scale_output", "profit_tax", "industrial_investment"] as const;
 const RANKED = "gross_output";
 
-/** The newest period in which some town of the county has a report the dashboards count. */
-export async function latestCountedPeriod(countyId: number): Promise<Period | null> {
-  const statuses = await countedStatuses(countyId);
-  const rows = await getPrisma().$queryRaw<{ year: number; month: number }[]>`
-    WITH RECURSIVE sub(id) AS (
-      SELECT id FROM "Region" WHERE "parentId" = ${countyId}
-      UNION ALL SELECT r.id FROM "Region" r JOIN sub ON r."parentId" = sub.id
-    )
-    SELECT t.year, t.month FROM "TownReport" t
-    WHERE t."regionId" IN (SELECT id FROM sub) AND t.status::text IN (${Prisma.join(statuses)})
-    ORDER BY t.year DESC, t.month DESC LIMIT 1`;
-  return rows[0] ? { year: Number(rows[0].year), month: Number(rows[0].month) } : null;
-}
 
 function kpiOf(ind: OverviewIndicator, cell: Cell, timeProgress: number | null): WallKpi {
   const shown = presentCell(cell, ind, "yi");
@@ -85,7 +71,7 @@ async function trendOf(countyId: number, period: Period) {
 
 export async function getWallData(county: RegionRef, now = new Date()): Promise<WallData> {
   const base = { county: { code: county.code, name: county.name }, generatedAt: now.toISOString() };
-  const period = await latestCountedPeriod(county.id);
+  const period = await defaultPeriod(county.id, undefined, now);
   if (!period) return { status: "empty", ...base };
   const { year, month } = period;
   const overview = await getRegionOverview(county, year, month, [...WALL_KPI_CODES]);

@@ -8,6 +8,7 @@ import "server-only";
 import { getPrisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { type RegionRef } from "@/lib/regions";
+import { APPROVED_ONLY, type Counting } from "@/lib/reports/periods";
 import { previousPeriod, timeProgressPercent } from "@/lib/stats";
 import { computeIndicatorCells, type Cell, type ChildFigures } from "./compute";
 
@@ -37,7 +38,7 @@ export type Subtree = { ids: number[]; childOf: number[] };
 type ReportStatus = "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED";
 
 /**
- * The report statuses a county counts, from its approvedOnly setting: the rule of countedStatuses
+ * The report statuses a county counts when the viewer includes submitted reports, from its approvedOnly setting: the rule of countedStatuses
  * (lib/reports/periods), which reads the setting in a round trip of its own; the overview reads it
  * inside its statement instead. tests/integration/bench-smoke.test.ts checks that the two agree.
  */
@@ -158,8 +159,8 @@ const asJson = async <T>(query: Promise<{ j: string }[]>): Promise<T> => JSON.pa
  * and unnested again, its size is estimated at 10 rather than the recursive CTE's ~1,000× (see
  * listSubtree), so the sums are index lookups per town.
  */
-function fetchCompact(region: RegionRef, p: Periods, codes: string[] | undefined, withComparable: boolean): Promise<Fetched> {
-  const counted = Prisma.sql`CASE WHEN coalesce((SELECT "approvedOnly" FROM "Region" WHERE id = ${countyOf(region)}), false)
+function fetchCompact(region: RegionRef, p: Periods, codes: string[] | undefined, withComparable: boolean, counting: Counting): Promise<Fetched> {
+  const counted = !counting.includeSubmitted ? Prisma.sql`ARRAY[${statusList(["APPROVED"])}]` : Prisma.sql`CASE WHEN coalesce((SELECT "approvedOnly" FROM "Region" WHERE id = ${countyOf(region)}), false)
     THEN ${countedStatusesFor(true)}::text[]::"ReportStatus"[] ELSE ${countedStatusesFor(false)}::text[]::"ReportStatus"[] END`;
   return asJson<Fetched>(getPrisma().$queryRaw<{ j: string }[]>`
     WITH RECURSIVE tree(id, child) AS (
@@ -189,7 +190,7 @@ function fetchCompact(region: RegionRef, p: Periods, codes: string[] | undefined
  * by town). From OVERVIEW_TUNING.splitFrom towns on the indicators are split between two statements run in
  * parallel: both cores work, and each half's hash stays within work_mem.
  */
-async function fetchWide(region: RegionRef, p: Periods, codes: string[] | undefined, withComparable: boolean): Promise<Fetched> {
+async function fetchWide(region: RegionRef, p: Periods, codes: string[] | undefined, withComparable: boolean, counting: Counting): Promise<Fetched> {
   const db = getPrisma();
   type Outline = { children: ChildRow[]; indicators: IndicatorRow[]; tree: [number, number][]; approvedOnly: boolean | null };
   const outline = await asJson<Outline>(db.$queryRaw<{ j: string }[]>`
@@ -204,7 +205,7 @@ async function fetchWide(region: RegionRef, p: Periods, codes: string[] | undefi
       'approvedOnly', (SELECT "approvedOnly" FROM "Region" WHERE id = ${countyOf(region)})
     )::text AS j`);
   const tree = Prisma.sql`t(id, child) AS (SELECT * FROM unnest(${outline.tree.map((t) => t[0])}::int[], ${outline.tree.map((t) => t[1])}::int[]))`;
-  const counted = Prisma.sql`ARRAY[${statusList(countedStatusesFor(outline.approvedOnly === true))}]`;
+  const counted = Prisma.sql`ARRAY[${statusList(countedStatusesFor(!counting.includeSubmitted || outline.approvedOnly === true))}]`;
   const ids = outline.indicators.map((i) => i[0]);
   const halves = outline.tree.length >= OVERVIEW_TUNING.splitFrom && ids.length > 1 ? [ids.slice(0, ids.length >> 1), ids.slice(ids.length >> 1)] : [ids];
   const parts = await Promise.all(
@@ -227,11 +228,12 @@ async function fetchWide(region: RegionRef, p: Periods, codes: string[] | undefi
   };
 }
 
-export async function getRegionOverview(region: RegionRef, year: number, month: number, codes?: string[]): Promise<RegionOverview> {
+/** `counting`: approved reports only (default), or submitted ones as well when the viewer asks (lib/reports/periods). */
+export async function getRegionOverview(region: RegionRef, year: number, month: number, codes?: string[], counting: Counting = APPROVED_ONLY): Promise<RegionOverview> {
   const prev = previousPeriod({ year, month })!;
   const periods: Periods = { year, month, prevYear: prev.year, prevMonth: prev.month };
   const withComparable = !codes || codes.includes(COMPARABLE.townIndicator);
-  const fetched = await (region.level === "CITY" ? fetchWide : fetchCompact)(region, periods, codes, withComparable);
+  const fetched = await (region.level === "CITY" ? fetchWide : fetchCompact)(region, periods, codes, withComparable, counting);
   return assemble(region, year, month, fetched);
 }
 

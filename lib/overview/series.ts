@@ -4,7 +4,7 @@ import "server-only";
 import Decimal from "decimal.js";
 import { getPrisma } from "@/lib/db/client";
 import type { RegionRef } from "@/lib/regions";
-import { countedStatuses } from "@/lib/reports/periods";
+import { APPROVED_ONLY, countedStatuses, type Counting } from "@/lib/reports/periods";
 import { listSubtree, statusList } from "./query";
 import { formatPeriodKey, increase, yoyPercent, type Period } from "@/lib/stats";
 
@@ -16,8 +16,8 @@ export function monthsInRange(from: Period, to: Period): Period[] {
   return out;
 }
 
-export async function getSeries(region: RegionRef, indicator: { id: number; kind: "FLOW" | "STOCK" }, from: Period, to: Period): Promise<SeriesPoint[]> {
-  const [statuses, below] = await Promise.all([countedStatuses(region.level === "TOWN" && region.parentId ? region.parentId : region.id), listSubtree(region.id)]);
+export async function getSeries(region: RegionRef, indicator: { id: number; kind: "FLOW" | "STOCK" }, from: Period, to: Period, counting: Counting = APPROVED_ONLY): Promise<SeriesPoint[]> {
+  const [statuses, below] = await Promise.all([countedStatuses(region.level === "TOWN" && region.parentId ? region.parentId : region.id, counting), listSubtree(region.id)]);
   const ids = [region.id, ...below.ids];
   const lo = (from.year - 1) * 100 + 1; // from January of the year before: for last year and for 当月
   const hi = to.year * 100 + to.month;

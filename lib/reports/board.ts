@@ -4,7 +4,7 @@ import "server-only";
 // never one per town.
 import { getPrisma } from "@/lib/db/client";
 import type { ReportStatus } from "@/lib/generated/prisma/client";
-import { chinaMonth, formatPeriodKey, roundHalfUp, type Period } from "@/lib/stats";
+import { formatPeriodKey, roundHalfUp, type Period } from "@/lib/stats";
 
 export type BoardState = "NOT_STARTED" | ReportStatus;
 /** ON_TIME / LATE: submitted by / after the deadline; OVERDUE: not submitted and the deadline has passed. */
@@ -113,20 +113,4 @@ export function filterBoard(rows: BoardRow[], filter: BoardFilter): BoardRow[] {
   if (filter === "late") return rows.filter((r) => r.timeliness === "LATE" || r.timeliness === "OVERDUE");
   if (filter === "missing") return rows.filter((r) => r.state !== "SUBMITTED" && r.state !== "APPROVED");
   return rows;
-}
-
-/**
- * The period a town's reporter works on now: the month after the latest one the town submitted
- * (or had approved), never later than the current month; last month when nothing was submitted.
- */
-export async function openPeriodFor(townId: number, now = new Date()): Promise<Period> {
-  const current = chinaMonth(now);
-  const latest = await getPrisma().townReport.findFirst({
-    where: { regionId: townId, status: { in: ["SUBMITTED", "APPROVED"] } },
-    select: { year: true, month: true },
-    orderBy: [{ year: "desc" }, { month: "desc" }],
-  });
-  if (!latest) return current.month === 1 ? { year: current.year - 1, month: 12 } : { year: current.year, month: current.month - 1 };
-  const next = latest.month === 12 ? { year: latest.year + 1, month: 1 } : { year: latest.year, month: latest.month + 1 };
-  return next.year * 12 + next.month > current.year * 12 + current.month ? current : next;
 }

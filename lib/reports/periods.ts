@@ -8,8 +8,25 @@ export type PeriodKey = { year: number; month: number };
 /** Why nothing can be entered for a period that has not begun (report form, entry grids). */
 export const futurePeriodMessage = (p: PeriodKey) => `${formatPeriod(p.year, p.month)}尚未到来，不能填报该期数据`;
 
-/** Which report statuses dashboards count for a county: approved only, or submitted as well. */
-export async function countedStatuses(countyId: number): Promise<ReportStatus[]> {
+/**
+ * Whose figures dashboards count. By default approved reports only; a viewer may ask to include
+ * submitted (not yet reviewed) ones as well (`?include=submitted`), unless the county counts
+ * approved reports only (its approvedOnly setting).
+ */
+export type Counting = { includeSubmitted: boolean };
+export const APPROVED_ONLY: Counting = { includeSubmitted: false };
+
+/** The `include` query parameter: "submitted" asks for submitted reports as well. */
+export function countingFrom(include: string | string[] | null | undefined): Counting {
+  return { includeSubmitted: include === "submitted" };
+}
+
+/** What a page says about its figures, and the toggle's other choice. */
+export const COUNTING_LABELS = { approved: "仅统计已审核数据", submitted: "含已报送未审核数据" } as const;
+
+/** The report statuses counted for a county's figures under `counting`. */
+export async function countedStatuses(countyId: number, counting: Counting = APPROVED_ONLY): Promise<ReportStatus[]> {
+  if (!counting.includeSubmitted) return ["APPROVED"];
   const county = await getPrisma().region.findUnique({ where: { id: countyId }, select: { approvedOnly: true } });
   return county?.approvedOnly ? ["APPROVED"] : ["SUBMITTED", "APPROVED"];
 }

@@ -11,8 +11,8 @@ import type { ReportStatus } from "@/lib/generated/prisma/client";
 import { parseFigure } from "@/lib/input";
 import { canEditReport, canReopenReport, canReviewReport, canViewReport, type Caller } from "@/lib/permissions";
 import { getRegionByCode, type RegionRef } from "@/lib/regions";
-import { formatPeriodRange, isFuturePeriod, toDecimal, type Period } from "@/lib/stats";
-import { futurePeriodMessage } from "./periods";
+import { formatPeriodRange, toDecimal, type Period } from "@/lib/stats";
+import { entryRefusalFor } from "./entry-period";
 import { checkInputOf, loadIndicators, loadReportContext, type ReportContext } from "./context";
 
 export type SaveInput = { values: Record<string, string | number | null>; explanations?: Record<string, string | null>; version: number };
@@ -107,7 +107,8 @@ export async function saveReport(user: Caller, townCode: string, period: Period,
     if (status === "SUBMITTED") throw new ApiError("forbidden", "该月报已报送，等待审核期间不能修改");
     throw forbidden();
   }
-  if (isFuturePeriod(period)) throw new ApiError("bad_request", futurePeriodMessage(period));
+  const notOpen = await entryRefusalFor(town.id, period);
+  if (notOpen) throw new ApiError("bad_request", notOpen);
   return conflictOnRace(town.id, period, () => db.$transaction(async (tx) => {
     await assertReportable(town, period, tx);
     const ctx = await loadReportContext(tx, town.id, period.year, period.month);

@@ -43,12 +43,9 @@ export async function restoreBackup({ file, force = false, migrationsDir, log = 
   }
 }
 
-/** The file's lines; close() also closes the file (readline alone would leave it open). */
 function input(file, gzip) {
   const stream = createReadStream(file);
-  const lines = createInterface({ input: gzip ? stream.pipe(createGunzip()) : stream, crlfDelay: Infinity });
-  lines.on("close", () => stream.destroy());
-  return lines;
+  return createInterface({ input: gzip ? stream.pipe(createGunzip()) : stream, crlfDelay: Infinity });
 }
 
 async function isGzip(file) {

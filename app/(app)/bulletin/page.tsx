@@ -35,6 +35,14 @@ export default async function BulletinPage({ searchParams }: { searchParams: Pro
           正在查看第{revision}版（历史版本）。<Link href={`/bulletin?${query}`} className="underline">查看最新版本</Link>
         </p>
       )}
+      {view.checks.length > 0 && (
+        <section aria-labelledby="checks-title" data-testid="bulletin-checks" className="rounded border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          <h2 id="checks-title" className="font-semibold">核对提示（仅供审核，不进入通报正文）</h2>
+          <ul className="mt-1 list-disc pl-5">
+            {view.checks.map((c) => <li key={c}>{c}</li>)}
+          </ul>
+        </section>
+      )}
       <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <BulletinDocument title={view.current.title} subtitle={subtitle} sections={view.current.sections} data={view.data} />
       </div>

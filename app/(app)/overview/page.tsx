@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { CountingToggle } from "@/components/overview/counting-toggle";
 import { CountyDashboard } from "@/components/overview/county-dashboard";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
@@ -10,11 +11,12 @@ import { INDICATORS } from "@/lib/indicators/catalog";
 import { getRegionOverview } from "@/lib/overview/query";
 import { canReadRegion, readScopeRoot } from "@/lib/permissions";
 import { getRegionByCode } from "@/lib/regions";
+import { countingFrom } from "@/lib/reports/periods";
 import { formatPeriodKey, invalidPeriodText } from "@/lib/stats";
 
 export const metadata: Metadata = { title: "全县概览" };
 
-type Search = { region?: string; period?: string; indicator?: string };
+type Search = { region?: string; period?: string; indicator?: string; include?: string };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser();
@@ -22,7 +24,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const region = params.region ? await getRegionByCode(params.region) : await readScopeRoot(user);
   if (!region || !(await canReadRegion(user, region.id))) notFound();
 
-  const { period, invalid } = await choosePeriod(region.id, params.period);
+  const counting = countingFrom(params.include);
+  const { period, invalid } = await choosePeriod(region.id, params.period, counting);
   if (invalid) return <EmptyState title="统计期不正确" detail={invalidPeriodText(params.period ?? "")} />;
   if (!period) {
     return (
@@ -35,7 +38,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const code = INDICATORS.some((i) => i.code === params.indicator) ? params.indicator! : "gross_output";
   const key = formatPeriodKey(period);
   const regionQuery: Record<string, string> = params.region ? { region: params.region } : {};
-  const q = (extra: Record<string, string>) => new URLSearchParams({ ...regionQuery, period: key, ...extra }).toString();
+  const includeQuery: Record<string, string> = counting.includeSubmitted ? { include: "submitted" } : {};
+  const q = (extra: Record<string, string>) => new URLSearchParams({ ...regionQuery, period: key, ...includeQuery, ...extra }).toString();
+  const plain = (extra: Record<string, string>) => new URLSearchParams({ ...regionQuery, period: key, indicator: code, ...extra }).toString();
   return (
     <CountyDashboard
       regionName={region.name}
@@ -44,12 +49,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       month={period.month}
       code={code}
       // Started together; each widget awaits its own inside a Suspense boundary.
-      overview={getRegionOverview(region, period.year, period.month)}
-      trend={getTrend(region, period, code)}
+      overview={getRegionOverview(region, period.year, period.month, undefined, counting)}
+      trend={getTrend(region, period, code, counting)}
       composition={getComposition(region.id, period)}
-      townHref={(town) => `/towns/${town}?period=${key}`}
+      townHref={(town) => `/towns/${town}?${new URLSearchParams({ period: key, ...includeQuery })}`}
       indicatorHref={(c) => `/overview?${q({ indicator: c })}`}
       exportQuery={{ ...regionQuery, period: key, indicator: code }}
+      counting={<CountingToggle includeSubmitted={counting.includeSubmitted} hrefs={{ approved: `/overview?${plain({})}`, submitted: `/overview?${plain({ include: "submitted" })}` }} />}
     />
   );
 }

@@ -1,6 +1,7 @@
 // The bulletin text from plain data: conventions (亿元 with two decimals, 个百分点, 同比增长/下降,
 // 扭亏为盈, towns in rank order) and sentences omitted cleanly when their data is missing.
 import { describe, expect, it } from "vitest";
+import { reconciliationChecks } from "@/lib/bulletin/checks";
 import { composeBulletin, sectionsToText, textToSections } from "@/lib/bulletin/compose";
 import type { BulletinData } from "@/lib/bulletin/types";
 import type { Cell } from "@/lib/overview/compute";
@@ -82,7 +83,8 @@ describe("composeBulletin", () => {
     // Completion over the projects with this year's plan only.
     expect(t).toContain("2024年1–7月，纳入年度投资计划的项目1个，当年计划投资4.00亿元，累计完成投资2.50亿元，完成年度计划的62.5%。");
     expect(t).toContain("亿元以上项目1个：甲镇甲项目（15.00亿元，在建）。");
-    expect(t).toContain("新签约招商引资项目5个（其中外资项目1个，协议外资300.00万美元，到账外资50.00万美元，按签约当期汇率折算），计划总投资5.20亿元，实际到账资金0.80亿元，其中3个项目已有资金到账。");
+    // No monthly report figures: the records' totals, said to be from the records.
+    expect(t).toContain("2024年1–7月，据招商项目库登记，全市乡镇新签约招商引资项目5个（其中外资项目1个，协议外资300.00万美元，到账外资50.00万美元，按签约当期汇率折算），计划总投资5.20亿元，实际到账资金0.80亿元，其中3个项目已有资金到账。");
     expect(t).toContain("其中产值超亿元的12家，产值5000万–1亿元的20家，产值2000万–5000万元的41家；税收过百万元的企业33家。");
   });
 
@@ -106,7 +108,28 @@ describe("composeBulletin", () => {
       }),
     );
     expect(t).toContain("；利润总额亏损1.23亿元，同比增亏。");
-    expect(t).toContain("据乡镇月报，招引项目42个，同比增长5.0%，完成年计划的70.0%；实际到账资金18.70亿元，同比增长29.4%，完成年计划的48.1%。");
+    expect(t).toContain("2024年1–7月，据乡镇月报，全市乡镇招引项目42个，同比增长5.0%，完成年计划的70.0%；实际到账资金18.70亿元，同比增长29.4%，完成年计划的48.1%。");
+  });
+
+  it("one 到账 figure: the monthly reports' in the text, the records' difference only as a check for the reviewer", () => {
+    const d = data({
+      indicators: { ...data().indicators, attracted_projects: ind("attracted_projects", "招引项目", "个"), funds_arrived: ind("funds_arrived", "实际到账资金") },
+      totals: { ...data().totals, attracted_projects: cell({ value: "65" }), funds_arrived: cell({ value: "302200" }) },
+      attraction: { signed: 81, plannedWan: "1500000", arrivedWan: "727600", arrivedCount: 40, usd: { count: 2, plannedWanUsd: "300", arrivedWanUsd: "50" }, unconverted: 0 },
+    });
+    const section = composeBulletin(d).sections.find((s) => s.heading.endsWith("招商引资"))!;
+    expect(section.paragraphs).toEqual([
+      "2024年1–7月，据乡镇月报，全市乡镇招引项目65个；实际到账资金30.22亿元。",
+      "招商项目库登记的签约项目中，外资项目2个，协议外资300.00万美元，到账外资50.00万美元，按签约当期汇率折算；40个项目已有资金到账。",
+    ]);
+    const t = text(d);
+    expect(t).not.toContain("72.76亿元");
+    expect(t).not.toContain("81个");
+    expect(reconciliationChecks(d)).toEqual([
+      "项目库到账合计与乡镇月报相差 425,400.00 万元（项目库 727,600.00 万元，乡镇月报 302,200.00 万元）",
+      "项目库签约项目与乡镇月报招引项目相差 16 个（项目库 81 个，乡镇月报 65 个）",
+    ]);
+    expect(reconciliationChecks({ ...d, attraction: { ...d.attraction!, arrivedWan: "302200", signed: 65 } })).toEqual(["项目库到账合计与乡镇月报一致（302,200.00 万元）"]);
   });
 
   it("the edited text reads back into the same sections", () => {

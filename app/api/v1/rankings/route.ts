@@ -4,6 +4,7 @@ import { findIndicator, parseQuery, periodOrLatest, readableRegion } from "@/lib
 import { handle } from "@/lib/api/errors";
 import { rankingsQuery } from "@/lib/api/schemas";
 import { getRanking } from "@/lib/overview/rankings";
+import { countingFrom } from "@/lib/reports/periods";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +13,7 @@ export const GET = handle(async (request: Request) => {
   const query = parseQuery(request, rankingsQuery);
   const region = await readableRegion(user, query.region);
   const { id: _id, active: _active, ...indicator } = await findIndicator(query.indicator);
-  const period = await periodOrLatest(region, query.period);
-  return NextResponse.json(await getRanking(region, period, indicator, query.by));
+  const counting = countingFrom(query.include);
+  const period = await periodOrLatest(region, query.period, counting);
+  return NextResponse.json(await getRanking(region, period, indicator, query.by, counting));
 });

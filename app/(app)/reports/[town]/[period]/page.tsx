@@ -7,8 +7,10 @@ import { listReportAudit } from "@/lib/audit/queries";
 import { getEnterpriseSums } from "@/lib/entries/prefill";
 import { canEditReport, canReopenReport, canReviewReport, canViewAudit, canViewReport, canViewSubmissions } from "@/lib/permissions";
 import { getRegionByCode } from "@/lib/regions";
+import { entryRefusalFor } from "@/lib/reports/entry-period";
 import { getReport } from "@/lib/reports/service";
-import { formatPeriod, invalidPeriodText, isFuturePeriod, parsePeriod } from "@/lib/stats";
+import { reportStatusOf } from "@/lib/entries/scope";
+import { formatPeriodRange, invalidPeriodText, parsePeriod } from "@/lib/stats";
 import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "乡镇月报" };
@@ -25,8 +27,10 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
   if (!town || town.level !== "TOWN") notFound();
   // Another town's reporter gets the same page as a missing town: no data, no hint it exists.
   if (!(await canViewReport(user, town.id))) notFound();
-  if (isFuturePeriod(period)) {
-    return <EmptyState title={`${formatPeriod(period.year, period.month)}尚未到来`} detail={`${town.name}只能填报已经开始的统计期，请从“本镇填报”进入当前应报的月份。`} />;
+  // A period not yet open for entry has no form; a report that exists anyway (from a 快报 window) stays readable.
+  const notOpen = await entryRefusalFor(town.id, period);
+  if (notOpen && (await reportStatusOf(town.id, period)) === null) {
+    return <EmptyState title={`${formatPeriodRange(period.year, period.month)}暂不能填报`} detail={`${notOpen}。请从“本镇填报”进入当前应报的月份。`} />;
   }
 
   const report = await getReport(user, code, period).catch((error: unknown) => {

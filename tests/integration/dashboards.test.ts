@@ -221,6 +221,7 @@ describe("county trend", () => {
       SELECT SUM(v.value)::text AS s FROM "ReportValue" v
       WHERE v."indicatorId" = ${outputId} AND v.year = 2024 AND v.month = 6 AND v."regionId" IN (
         SELECT t."regionId" FROM "TownReport" t WHERE t.year = 2024 AND t.month = 7 AND t.status IN ('SUBMITTED', 'APPROVED'))`;
-    expect(trend.rows[5].value).toBe(new Decimal(rows[0].s).div(10000).toDecimalPlaces(4).toNumber());
+    // Scaled to 亿元 without rounding: labels round once, from this number.
+    expect(trend.rows[5].value).toBe(new Decimal(rows[0].s).div(10000).toNumber());
   });
 });

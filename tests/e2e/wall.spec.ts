@@ -52,7 +52,7 @@ async function expectRankChange(list: Locator, town: string, change: number) {
 
 /**
  * A reviewer corrects one town's 工业总产值 so that it just overtakes its closest neighbour: returns
- * or reopens the report, saves, explains any verification warning, and submits, through the API.
+ * or reopens the report, saves, explains any verification warning, submits and approves, through the API.
  * Returns both towns with the rank change the wall should then show (last month's rank − new rank).
  */
 async function overtakeNeighbour(request: APIRequestContext, wallPath: string) {
@@ -82,6 +82,9 @@ async function overtakeNeighbour(request: APIRequestContext, wallPath: string) {
     submitted = await request.post(`${base}/submit`, { data: { version: current.version } });
   }
   expect(submitted.status(), await submitted.text()).toBe(200);
+  // The wall counts approved figures only.
+  const approved = await request.post(`${base}/approve`, { data: { version: (await submitted.json()).version } });
+  expect(approved.status(), await approved.text()).toBe(200);
   return { up: { name: lower.name, change: (lower.change ?? 0) + 1 }, down: { name: upper.name, change: (upper.change ?? 0) - 1 } };
 }
 

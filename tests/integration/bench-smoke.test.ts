@@ -6,11 +6,14 @@ import Decimal from "decimal.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db/client";
 import { countedStatusesFor, getRegionOverview, OVERVIEW_TUNING } from "@/lib/overview/query";
-import { countedStatuses } from "@/lib/reports/periods";
+import { countedStatuses, type Counting } from "@/lib/reports/periods";
 import { actualCounts, expectedCounts, generateDataset, type BenchSpec, type SqlRunner } from "@/scripts/bench/dataset";
 import { floorFigures, floorOverview, LIVE_COMPARABLE_SQL, overviewFigures, ROLLUP_COMPARABLE_SQL } from "@/scripts/bench/floor";
 import { benchCases, loadTargets, timeCase } from "@/scripts/bench/measure";
 import { resetDatabase } from "../support/db";
+
+// The floor query counts submitted reports unless the county is approved-only: the overview with submitted ones included.
+const WITH_SUBMITTED: Counting = { includeSubmitted: true };
 
 const SPEC: BenchSpec = { counties: 2, townsPerCounty: 3, enterprises: 40, firstYear: 2023, years: 3 };
 
@@ -55,21 +58,21 @@ describe("bench smoke run", () => {
     }
     const { year, month } = targets.period;
     for (const [region, depth] of [...targets.counties.map((c) => [c, 1] as const), [targets.root, 2] as const]) {
-      const overview = overviewFigures(await getRegionOverview(region, year, month));
+      const overview = overviewFigures(await getRegionOverview(region, year, month, undefined, WITH_SUBMITTED));
       const floor = floorFigures(await floorOverview(sql, region.id, year, month, depth));
       expect(overview.size).toBe(floor.size);
       expect(overview).toEqual(floor);
     }
     // The generated month end has drafts, and 同口径 bases where towns reported: both paths are exercised.
-    const county = await getRegionOverview(targets.counties[0], year, month);
+    const county = await getRegionOverview(targets.counties[0], year, month, undefined, WITH_SUBMITTED);
     expect(county.children.some((c) => c.values.above_scale_output.baseKind === "comparable")).toBe(true);
 
     // A city's sums split in two parallel statements (from 500 towns on) give the same overview.
-    const whole = await getRegionOverview(targets.root, year, month);
+    const whole = await getRegionOverview(targets.root, year, month, undefined, WITH_SUBMITTED);
     const saved = OVERVIEW_TUNING.splitFrom;
     OVERVIEW_TUNING.splitFrom = 1;
     try {
-      expect(await getRegionOverview(targets.root, year, month)).toEqual(whole);
+      expect(await getRegionOverview(targets.root, year, month, undefined, WITH_SUBMITTED)).toEqual(whole);
     } finally {
       OVERVIEW_TUNING.splitFrom = saved;
     }
@@ -83,11 +86,11 @@ describe("bench smoke run", () => {
     // One of its reports only submitted, not yet approved.
     const town = await db.region.findFirstOrThrow({ where: { parentId: a.id }, select: { id: true }, orderBy: { id: "asc" } });
     await db.townReport.update({ where: { regionId_year_month: { regionId: town.id, year, month } }, data: { status: "SUBMITTED" } });
-    const before = await getRegionOverview(a, year, month);
+    const before = await getRegionOverview(a, year, month, undefined, WITH_SUBMITTED);
     for (const approvedOnly of [false, true]) {
       await db.region.update({ where: { id: a.id }, data: { approvedOnly } });
-      expect(await countedStatuses(a.id)).toEqual(countedStatusesFor(approvedOnly));
-      const overview = await getRegionOverview(a, year, month);
+      expect(await countedStatuses(a.id, WITH_SUBMITTED)).toEqual(countedStatusesFor(approvedOnly));
+      const overview = await getRegionOverview(a, year, month, undefined, WITH_SUBMITTED);
       expect(overviewFigures(overview)).toEqual(floorFigures(await floorOverview(sql, a.id, year, month)));
       // Approved-only leaves the submitted report out.
       if (approvedOnly) expect(overviewFigures(overview)).not.toEqual(overviewFigures(before));
@@ -108,12 +111,12 @@ describe("bench smoke run", () => {
     const gross = await db.indicator.findUniqueOrThrow({ where: { code: "gross_output" }, select: { id: true } });
     const counted = reports.filter((r) => r.status === "APPROVED");
     expect(counted.length).toBeGreaterThan(1);
-    const before = await getRegionOverview(county, year, month);
+    const before = await getRegionOverview(county, year, month, undefined, WITH_SUBMITTED);
     // A counted town's value now belongs to a draft (of another period); another's to an approved report elsewhere.
     await db.reportValue.updateMany({ where: { reportId: counted[0].id, indicatorId: gross.id }, data: { reportId: draft.id } });
     await db.reportValue.deleteMany({ where: { reportId: elsewhere.id, indicatorId: gross.id } });
     await db.reportValue.updateMany({ where: { reportId: counted[1].id, indicatorId: gross.id }, data: { reportId: elsewhere.id } });
-    const overview = await getRegionOverview(county, year, month);
+    const overview = await getRegionOverview(county, year, month, undefined, WITH_SUBMITTED);
     expect(overviewFigures(overview)).toEqual(floorFigures(await floorOverview(sql, county.id, year, month)));
     expect(overview.totals.gross_output.value).not.toBe(before.totals.gross_output.value);
   });

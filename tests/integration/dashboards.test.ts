@@ -207,9 +207,11 @@ describe("registry editing", () => {
 describe("county trend", () => {
   it("is like for like while towns are still reporting: YTD never falls, 当月 never negative, totals as the towns' sum", async () => {
     const county = (await getRegionByCode("321281000000"))!;
-    const trend = (await getTrend(county, period, "gross_output"))!;
-    // 3 of the 14 towns have no counted report for July (returned, draft, missing).
+    const trend = (await getTrend(county, period, "gross_output", { includeSubmitted: true }))!;
+    // With submitted reports included, 3 of the 14 towns have no counted report for July (returned, draft, missing).
     expect(trend.partial).toEqual({ month: 7, reported: 11, of: 14, childLabel: "个乡镇" });
+    // Approved figures only (the default): 5 towns.
+    expect((await getTrend(county, period, "gross_output"))!.partial).toEqual({ month: 7, reported: 5, of: 14, childLabel: "个乡镇" });
     expect(trend.rows).toHaveLength(7);
     for (let i = 1; i < trend.rows.length; i++) expect(trend.rows[i].value!).toBeGreaterThanOrEqual(trend.rows[i - 1].value!);
     for (const r of trend.rows) {

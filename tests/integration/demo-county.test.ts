@@ -27,7 +27,7 @@ async function rawValue(townCode: string, code: string, year: number, month: num
     SELECT v.value::text AS value FROM "ReportValue" v
     JOIN "Region" r ON r.id = v."regionId" JOIN "Indicator" i ON i.id = v."indicatorId"
     JOIN "TownReport" t ON t.id = v."reportId"
-    WHERE r.code = ${townCode} AND i.code = ${code} AND v.year = ${year} AND v.month = ${month} AND t.status IN ('SUBMITTED', 'APPROVED')`;
+    WHERE r.code = ${townCode} AND i.code = ${code} AND v.year = ${year} AND v.month = ${month} AND t.status = 'APPROVED'`; // what the API counts by default
   return rows[0] ? new Decimal(rows[0].value) : null;
 }
 

@@ -1,6 +1,6 @@
 // Kiosk links and the wall's data endpoint against the demo county in a real database: the
 // token opens one county read-only, only its hash is stored, revoked/expired/unknown links are
-// refused, and the wall answers the latest counted period with the overview's own numbers.
+// refused, and the wall answers the county's default period with the overview's own numbers.
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as wallGET } from "@/app/api/wall/data/route";
@@ -55,6 +55,10 @@ beforeAll(async () => {
   await resetDatabase();
   await seedDemoCounty(getPrisma(), { throughYear: 2024, throughMonth: 7 });
   countyId = (await getRegionByCode(DEMO_COUNTY.code))!.id;
+  // The wall shows approved figures of the latest month most towns have approved: approve July's
+  // submitted reports (11 of 14 towns) and let this county default at 75%.
+  await getPrisma().townReport.updateMany({ where: { year: 2024, month: 7, status: "SUBMITTED" }, data: { status: "APPROVED" } });
+  await getPrisma().region.update({ where: { id: countyId }, data: { defaultPeriodShare: 75 } });
 }, 180_000);
 
 describe("wall data for a valid kiosk token", () => {
@@ -231,19 +235,26 @@ describe("rank changes", () => {
 });
 
 describe("rolling to a new period", () => {
-  it("shows the next period once a town's report for it counts, not while it is a draft", async () => {
+  it("stays on the month most towns have approved: one early report does not move it, approved or not", async () => {
     const { token } = await makeLink();
     const db = getPrisma();
-    const town = await db.region.findFirstOrThrow({ where: { parentId: countyId }, select: { id: true }, orderBy: { sortOrder: "asc" } });
+    const towns = await db.region.findMany({ where: { parentId: countyId }, select: { id: true }, orderBy: { sortOrder: "asc" } });
     const gross = await db.indicator.findUniqueOrThrow({ where: { code: "gross_output" }, select: { id: true } });
-    const july = await db.reportValue.findFirstOrThrow({ where: { regionId: town.id, indicatorId: gross.id, year: 2024, month: 7 }, select: { value: true } });
-    const report = await db.townReport.create({ data: { regionId: town.id, year: 2024, month: 8, status: "DRAFT" }, select: { id: true } });
-    await db.reportValue.create({ data: { reportId: report.id, regionId: town.id, indicatorId: gross.id, year: 2024, month: 8, value: july.value.plus(1000) } });
+    const august = async (townId: number, status: "DRAFT" | "SUBMITTED" | "APPROVED") => {
+      const july = await db.reportValue.findFirst({ where: { regionId: townId, indicatorId: gross.id, year: 2024, month: 7 }, select: { value: true } });
+      const report = await db.townReport.create({ data: { regionId: townId, year: 2024, month: 8, status }, select: { id: true } });
+      if (july) await db.reportValue.create({ data: { reportId: report.id, regionId: townId, indicatorId: gross.id, year: 2024, month: 8, value: july.value.plus(1000) } });
+      return report.id;
+    };
+    const first = await august(towns[0].id, "SUBMITTED");
+    expect(((await callWall(token)).body as Ok).period.key).toBe("2024-07");
+    await db.townReport.update({ where: { id: first }, data: { status: "APPROVED" } });
     expect(((await callWall(token)).body as Ok).period.key).toBe("2024-07");
 
-    await db.townReport.update({ where: { id: report.id }, data: { status: "APPROVED" } });
+    // Once 75% of the towns have approved August reports, the wall moves on.
+    for (const t of towns.slice(1, 11)) await august(t.id, "APPROVED");
     const after = (await callWall(token)).body as Ok;
     expect(after.period).toMatchObject({ key: "2024-08", label: "2024年1–8月" });
-    expect(after.reportedTowns).toBe(1);
+    expect(after.reportedTowns).toBe(await db.reportValue.count({ where: { indicatorId: gross.id, year: 2024, month: 8 } }));
   });
 });

@@ -43,9 +43,12 @@ export async function restoreBackup({ file, force = false, migrationsDir, log = 
   }
 }
 
+/** The file's lines; close() also closes the file (readline alone would leave it open). */
 function input(file, gzip) {
   const stream = createReadStream(file);
-  return createInterface({ input: gzip ? stream.pipe(createGunzip()) : stream, crlfDelay: Infinity });
+  const lines = createInterface({ input: gzip ? stream.pipe(createGunzip()) : stream, crlfDelay: Infinity });
+  lines.on("close", () => stream.destroy());
+  return lines;
 }
 
 async function isGzip(file) {

@@ -2,6 +2,7 @@ import "server-only";
 // Checks a username and password against the users table. The password hash never leaves this module.
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { safeText } from "@/lib/input/text";
 import { verifyPassword } from "./password";
 import { CLEARED_LOCK, isAddressThrottled, isUnknownNameLocked, recordAttempt, reservePasswordCheck, THROTTLE, type PasswordCheck } from "./throttle";
 
@@ -14,7 +15,8 @@ export const SIGN_IN_ERRORS = {
 } as const;
 
 const credentialsSchema = z.object({
-  username: z.string().trim().min(1).max(40),
+  // NUL cannot reach a text column (PostgreSQL refuses it: a 500 at sign-in); no username contains one.
+  username: safeText().trim().min(1).max(40),
   password: z.string().min(1).max(200),
 });
 

@@ -5,7 +5,9 @@ export type RegionRef = { id: number; code: string; name: string; level: "CITY" 
 
 const regionSelect = { id: true, code: true, name: true, level: true, parentId: true, kind: true } as const;
 
+/** Null for anything but a 12-digit code: no region has one, and a NUL in a URL must not reach SQL. */
 export async function getRegionByCode(code: string): Promise<RegionRef | null> {
+  if (!/^\d{12}$/.test(code)) return null;
   return getPrisma().region.findUnique({ where: { code }, select: regionSelect });
 }
 

@@ -5,9 +5,11 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as auditGET } from "@/app/api/v1/audit/route";
+import { GET as bulletinGET } from "@/app/api/v1/bulletin/docx/route";
 import { GET as exportGET } from "@/app/api/v1/export/[table]/route";
 import { PUT as reportPUT } from "@/app/api/v1/reports/[town]/[period]/route";
 import { recordAudit } from "@/lib/audit";
+import { verifyCredentials } from "@/lib/auth/credentials";
 import { loadActiveUser, type CurrentUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { makeCreditCode } from "@/lib/demo/factories";
@@ -135,5 +137,18 @@ describe("NUL and other characters text cannot hold", () => {
     const user = await createUser(admin, { username: "nul.user", displayName: "张\u0000三", role: "REPORTER", regionId: String(townId), password: "" });
     expect(user).toMatchObject({ ok: true });
     expect((await db.user.findUniqueOrThrow({ where: { username: "nul.user" }, select: { displayName: true } })).displayName).toBe("张三");
+  });
+
+  it("answers a region code with NUL in a query (export, bulletin) with 404, not 500", async () => {
+    const headers = { authorization: `Bearer ${token}` };
+    const exported = await exportGET(new Request("http://localhost/api/v1/export/enterprises?format=csv&region=3212%0081000000", { headers }), { params: Promise.resolve({ table: "enterprises" }) });
+    expect(exported.status).toBe(404);
+    const bulletin = await bulletinGET(new Request("http://localhost/api/v1/bulletin/docx?region=%00", { headers }));
+    expect(bulletin.status).toBe(404);
+    expect(((await bulletin.json()) as { error: { message: string } }).error.message).toContain("不存在");
+  });
+
+  it("answers a sign-in with NUL in the username like any unknown name, not with an error", async () => {
+    await expect(verifyCredentials(getPrisma(), { username: "adm\u0000in", password: "wrong" }, "203.0.113.9")).resolves.toEqual({ ok: false, error: "invalid" });
   });
 });

@@ -30,23 +30,26 @@ export function ParkDetail({ p, row, enterprises, total, periodKey, canEdit }: {
           ["占全县企业产值", formatPercent(row?.outputSharePercent ?? null)],
         ]}
       />
-      {enterprises === null ? (
-        <p className="text-sm text-slate-600" data-testid="firms-hidden">园区企业明细仅本镇和县局可见。</p>
-      ) : (
-      <section aria-labelledby="park-ent" className="space-y-2">
-        <h2 id="park-ent" className="text-lg font-semibold">园区企业（{total}家，按产值排序，万元）</h2>
-        <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white px-3 text-sm shadow-sm">
-          {enterprises.map((e, i) => (
-            <li key={e.id} className="flex gap-2 py-1.5">
-              <span className="w-6 text-right num text-slate-600">{i + 1}</span>
-              <Link href={`/enterprises/${e.id}${q}`} className="flex-1 text-brand-700 hover:underline">{e.name}</Link>
-              <span className="num">{formatWan(e.output)}</span>
-            </li>
-          ))}
-        </ol>
-        {total > enterprises.length && <Link href={`/enterprises${q}&park=${p.id}`} className="text-sm text-brand-700 underline">查看全部园区企业</Link>}
-      </section>
-      )}
+      {enterprises === null ? <p className="text-sm text-slate-600" data-testid="firms-hidden">园区企业明细仅本镇和县局可见。</p> : <ParkFirms enterprises={enterprises} total={total} parkId={p.id} q={q} />}
     </div>
+  );
+}
+
+/** The park's enterprises by output: shown only to those who may read the town's firms. */
+function ParkFirms({ enterprises, total, parkId, q }: { enterprises: EnterpriseListRow[]; total: number; parkId: number; q: string }) {
+  return (
+    <section aria-labelledby="park-ent" className="space-y-2">
+      <h2 id="park-ent" className="text-lg font-semibold">园区企业（{total}家，按产值排序，万元）</h2>
+      <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white px-3 text-sm shadow-sm">
+        {enterprises.map((e, i) => (
+          <li key={e.id} className="flex gap-2 py-1.5">
+            <span className="w-6 text-right num text-slate-600">{i + 1}</span>
+            <Link href={`/enterprises/${e.id}${q}`} className="flex-1 text-brand-700 hover:underline">{e.name}</Link>
+            <span className="num">{formatWan(e.output)}</span>
+          </li>
+        ))}
+      </ol>
+      {total > enterprises.length && <Link href={`/enterprises${q}&park=${parkId}`} className="text-sm text-brand-700 underline">查看全部园区企业</Link>}
+    </section>
   );
 }

@@ -37,13 +37,18 @@ export async function TierWidget({ counts, top, allHref, periodKey }: { counts: 
           </div>
         ))}
       </dl>
-      {t === null ? (
-        <p className="text-sm text-slate-600" data-testid="firms-hidden">企业明细仅本镇和县局可见。</p>
-      ) : (
-        <>
+      {t === null ? <p className="text-sm text-slate-600" data-testid="firms-hidden">企业明细仅本镇和县局可见。</p> : <TopFirms rows={t.rows} allHref={allHref} periodKey={periodKey} />}
+    </ChartCard>
+  );
+}
+
+/** The town's ten largest enterprises: shown only to those who may read the town's firms. */
+function TopFirms({ rows, allHref, periodKey }: { rows: Awaited<P<typeof listEnterprises>>["rows"]; allHref: string; periodKey: string }) {
+  return (
+    <>
       <h3 className="mb-1 text-sm font-semibold text-slate-700">产值前十企业（万元）</h3>
       <ol className="divide-y divide-slate-100 text-sm">
-        {t.rows.map((r, i) => (
+        {rows.map((r, i) => (
           <li key={r.id} className="flex gap-2 py-1">
             <span className="w-5 text-right num text-slate-600">{i + 1}</span>
             <Link href={`/enterprises/${r.id}?period=${periodKey}`} className="flex-1 text-brand-700 hover:underline">{r.name}</Link>
@@ -52,9 +57,7 @@ export async function TierWidget({ counts, top, allHref, periodKey }: { counts: 
         ))}
       </ol>
       <Link href={allHref} className="mt-2 inline-block text-sm text-brand-700 underline">查看本镇全部企业</Link>
-        </>
-      )}
-    </ChartCard>
+    </>
   );
 }
 

@@ -9,8 +9,9 @@ const TOWN = "321281100000"; // 戴南镇
 const SHOTS = "test-results/screenshots";
 
 /**
- * Signs the reporter in on the town's open period. The month-end spec may have approved that period
- * already: then the reviewer reopens it, as the bureau would for a correction.
+ * Signs the reporter in on the town's open period. The month-end spec may have submitted or approved
+ * that period already (its figures are then locked): the reviewer returns or reopens it, as the bureau
+ * would for a correction.
  */
 async function openPeriodAsReporter(page: Page, browser: Browser, baseURL: string, errors: string[]): Promise<string> {
   await signIn(page, DEMO.reporter);
@@ -19,12 +20,14 @@ async function openPeriodAsReporter(page: Page, browser: Browser, baseURL: strin
   const reportPath = new URL(page.url()).pathname;
   const api = `/api/v1${reportPath}`;
   const current = await (await page.request.get(api)).json();
-  if (current.status === "APPROVED") {
+  if (current.status === "APPROVED" || current.status === "SUBMITTED") {
     const context = await browser.newContext({ baseURL, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
     const reviewer = await context.newPage();
     reviewer.on("pageerror", (e) => errors.push(e.message));
     await signIn(reviewer, DEMO.reviewer);
-    const res = await reviewer.request.post(`${api}/reopen`, { data: { version: current.version, reason: "补录企业数据" } });
+    const res = current.status === "APPROVED"
+      ? await reviewer.request.post(`${api}/reopen`, { data: { version: current.version, reason: "补录企业数据" } })
+      : await reviewer.request.post(`${api}/return`, { data: { version: current.version, comment: "补录企业数据" } });
     expect(res.status()).toBe(200);
     await context.close();
     await page.reload();

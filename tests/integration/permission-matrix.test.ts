@@ -292,7 +292,7 @@ beforeAll(async () => {
     townIds[code] = (await getRegionByCode(code))!.id;
     await db.project.create({ data: { name: `权限测试项目${code.slice(6, 9)}`, townId: townIds[code], sector: "工业", totalInvestment: "50000", stage: "UNDER_CONSTRUCTION", progress: { create: { year: 2024, month: 6, completedYtd: "1000" } } } });
   }
-}, 180_000);
+}, 600_000); // the demo county takes minutes to seed on a busy machine
 
 describe("the matrix covers every capability and every write path", () => {
   it("every capability of the table has a path (or says where it is tested)", () => {

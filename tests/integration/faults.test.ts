@@ -2,13 +2,15 @@
 // is shown as interrupted and can be committed again, while a live one still answers 409; a
 // database that cannot be reached answers 503 in Chinese, and the next save works again.
 import { PGlite } from "@electric-sql/pglite";
-import { beforeEach, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { beforeEach, describe, expect, inject, it, vi } from "vitest";
 import { POST as commitPOST } from "@/app/api/v1/import/jobs/[id]/commit/route";
 import { GET as jobGET } from "@/app/api/v1/import/jobs/[id]/route";
 import { PUT as reportPUT } from "@/app/api/v1/reports/[town]/[period]/route";
 import { loadActiveUser } from "@/lib/auth/session";
 import { createPrismaForPglite, createPrismaForUrl, currentDatabaseKind, getPrisma, useDatabase, type Db } from "@/lib/db/client";
 import { createRegion, createUser, ensureIndicators, makeCreditCode } from "@/lib/demo/factories";
+import { claimJob, keepLease } from "@/lib/import/lease";
 import { previewImport } from "@/lib/import/service";
 import { messyWorkbook } from "../fixtures/import-workbooks";
 import { callApiJson, createApiToken } from "../support/api";
@@ -79,6 +81,34 @@ describe("an import commit that died midway", () => {
   });
 });
 
+describe("the lease of a running commit", () => {
+  it("is renewed by the attempt that holds it, not by a stale one, and cannot be claimed twice", async () => {
+    const id = await previewedJob();
+    const owner = (await claimJob(db(), id))!;
+    expect(owner).toBeTruthy();
+    expect(await claimJob(db(), id)).toBeNull();
+    const lease = async () => (await db().importJob.findUniqueOrThrow({ where: { id }, select: { leaseUntil: true } })).leaseUntil!.getTime();
+    const claimed = await lease();
+
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    try {
+      const stopStale = keepLease(id, "another-attempt");
+      vi.advanceTimersByTime(15_000);
+      stopStale();
+      // Give the stale renewal time to reach the database: it must change nothing.
+      await db().$queryRaw`SELECT 1`;
+      await vi.waitFor(async () => expect(await lease()).toBe(claimed));
+      const stop = keepLease(id, owner);
+      await new Promise((r) => setTimeout(r, 5));
+      vi.advanceTimersByTime(15_000);
+      stop();
+      await vi.waitFor(async () => expect(await lease()).toBeGreaterThan(claimed), { timeout: 10_000 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe("a database that cannot be reached", () => {
   const put = (values: Record<string, string>, version: number) =>
     callApiJson(reportPUT, `/api/v1/reports/${TOWN}/${PERIOD}`, "PUT", { version, values }, reporter, { town: TOWN, period: PERIOD });
@@ -111,8 +141,10 @@ describe("a database that cannot be reached", () => {
     expect((await put({ gross_output: "100" }, 0)).status).toBe(200);
   });
 
-  it("an embedded database that was closed: 503, not a generic 500", async () => {
-    const pglite = new PGlite();
+  it("an embedded database that was closed: 503, not a generic 500", { timeout: 180_000 }, async () => {
+    // A second embedded database (from the migrated template when there is one: no initdb), then closed.
+    const dump = inject("pgliteDump");
+    const pglite = new PGlite(dump ? { loadDataDir: new Blob([readFileSync(dump)]) } : undefined);
     const prisma = createPrismaForPglite(pglite);
     await pglite.close();
     expectUnavailable(await withDatabase(prisma, pglite, () => put({ gross_output: "100" }, 0)));

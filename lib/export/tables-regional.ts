@@ -2,6 +2,7 @@ import "server-only";
 // Export tables built from the overview engine: towns × one indicator, and 民营经济 by town.
 import { getPrivateEconomy } from "@/lib/attraction/private-economy";
 import type { Cell } from "@/lib/overview/compute";
+import { growthScopeNote } from "@/lib/present/figure";
 import { getRegionOverview } from "@/lib/overview/query";
 import type { RegionRef } from "@/lib/regions";
 import { formatPeriodRange, roundHalfUp, type Period } from "@/lib/stats";
@@ -30,7 +31,7 @@ export async function overviewTable(region: RegionRef, period: Period, code: str
   return {
     name: "分乡镇指标",
     title: `${o.region.name}${ind.name}分乡镇情况`,
-    unitNote: `单位：${ind.unit}；百分比单位：%`,
+    unitNote: [`单位：${ind.unit}；百分比单位：%`, growthScopeNote(o.growthExcluded[ind.code])].filter(Boolean).join("；"),
     periodLabel: formatPeriodRange(period.year, period.month),
     columns: [
       { header: "乡镇", kind: "text" },

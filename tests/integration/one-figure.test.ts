@@ -10,6 +10,7 @@ import { bulletinTables } from "@/lib/bulletin/tables";
 import { getPrisma } from "@/lib/db/client";
 import { DEMO_COUNTY } from "@/lib/demo/places";
 import { seedDemoCounty } from "@/lib/demo/seed";
+import { overviewTable } from "@/lib/export/tables-regional";
 import { getWallTrend } from "@/lib/kiosk/trend";
 import type { WallData } from "@/lib/kiosk/types";
 import { getWallData } from "@/lib/kiosk/wall";
@@ -91,6 +92,9 @@ describe("a total's growth is like for like", () => {
     const [year, month] = wall.period.key.split("-").map(Number);
     const { sections } = composeBulletin(await getBulletinData(county, year, month));
     expect(sections[0].paragraphs[0]).toContain(`不含新设（上年同期无数据）的${NEW_ZONE}`);
+    // And the export of the towns' table, under its title.
+    const table = await overviewTable(county, { year, month }, "gross_output");
+    expect(table!.unitNote).toContain(`不含新设（上年同期无数据）的${NEW_ZONE}`);
   });
 
 });

@@ -2,9 +2,9 @@ import "server-only";
 // The wall's registry panels: 亿元以上 projects with their investment progress, and the parks.
 import { getPrisma } from "@/lib/db/client";
 import type { ParkLevel, ProjectStage } from "@/lib/generated/prisma/client";
-import { formatGrowth, formatNumber, formatPercent, formatYi, planCompletionPercent, sharePercent, yoyPercent, type Period } from "@/lib/stats";
+import { formatNumber, formatPercent, formatYi, planCompletionPercent, sharePercent, yoyPercent, type Period } from "@/lib/stats";
 import type { WallPark, WallProject } from "./types";
-import { toneOf } from "@/lib/present/figure";
+import { presentGrowth } from "@/lib/present/figure";
 
 export const STAGE_LABELS: Record<ProjectStage, string> = {
   NEGOTIATING: "在谈",
@@ -75,7 +75,7 @@ export async function listParks(countyId: number, period: Period): Promise<WallP
     const now = p.values.find((v) => v.year === period.year);
     const before = p.values.find((v) => v.year === period.year - 1);
     const sales = now?.salesRevenue.toString() ?? null;
-    const growth = yoyPercent(sales, before?.salesRevenue.toString() ?? null);
+    const salesGrowth = presentGrowth({ yoyPercent: yoyPercent(sales, before?.salesRevenue.toString() ?? null), lossChange: null });
     const developed = now?.developedArea.toString() ?? null;
     const developedShare = sharePercent(developed, p.plannedArea.toString());
     return {
@@ -84,8 +84,8 @@ export async function listParks(countyId: number, period: Period): Promise<WallP
       level: PARK_LEVEL_LABELS[p.level],
       town: p.town.name,
       sales: formatYi(sales),
-      salesGrowth: formatGrowth(growth),
-      salesTone: toneOf(growth),
+      salesGrowth: salesGrowth.words,
+      salesTone: salesGrowth.tone,
       profitTax: formatYi(now?.profitTax.toString() ?? null),
       enterprises: now ? formatNumber(now.enterpriseCount, 0) : "—",
       developed: formatNumber(developed, 0),

@@ -88,6 +88,9 @@ function expected(who: CallerName, path: Path, which: "own" | "other" | "county"
   return !needs || needs.includes(state);
 }
 
+/** Refused only because of the period state: some state would allow it. */
+const byStateOnly = (who: CallerName, path: Path, which: "own" | "other" | "county") => STATES.some((s) => expected(who, path, which, s));
+
 const tokens: Partial<Record<CallerName, string>> = {};
 const callers: Partial<Record<CallerName, Caller>> = {};
 const townIds: Record<string, number> = {};
@@ -335,6 +338,9 @@ describe("permission matrix", () => {
             const locked = !(NEEDS_STATE[path.capability] ?? STATES).includes(state);
             expect(outcome.problems.join("；")).toMatch(locked ? /月报(已报送、等待审核|已审核通过并锁定)/ : /只能导入本镇|未知乡镇|已登记在其他县|企业名录中没有/);
             expect(outcome.status).toBe(422);
+          } else if (byStateOnly(who, path, which)) {
+            // Right caller, wrong state: 403 (a locked period) or 409 (a transition from another state).
+            expect([403, 409]).toContain(outcome.status);
           } else {
             expect(outcome.status).toBe(403);
           }

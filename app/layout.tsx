@@ -6,6 +6,10 @@ export const metadata: Metadata = {
   description: "乡镇工业月度统计填报、审核、分析与通报",
 };
 
+// Every page carries a per-request CSP nonce (proxy.ts): a page prerendered at build time would
+// have none, and the browser would refuse its scripts. The pages read the session anyway.
+export const dynamic = "force-dynamic";
+
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="zh-CN">

@@ -11,10 +11,11 @@ const FIT_SCRIPT = `(function(){
   fit(); window.addEventListener("resize", fit);
 })();`;
 
-export function WallStage({ children }: { children: React.ReactNode }) {
+/** `nonce`: this request's CSP nonce (proxy.ts), without which the browser refuses the inline script. */
+export function WallStage({ children, nonce }: { children: React.ReactNode; nonce?: string }) {
   return (
     <div className="fixed inset-0 overflow-hidden bg-[#040c1d]">
-      <script dangerouslySetInnerHTML={{ __html: FIT_SCRIPT }} />
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: FIT_SCRIPT }} />
       <style>{"@keyframes wall-in{from{opacity:0;transform:translateY(12px)}to{opacity:1;transform:none}}"}</style>
       <main
         data-testid="wall-stage"

@@ -130,8 +130,10 @@ test("month end: enter, check, submit, return, resubmit, approve, lock, audit", 
   const api = `/api/v1/reports/${TOWN}/${period}`;
   const current = await (await page.request.get(api)).json();
   expect(current.status).toBe("APPROVED");
-  const refused = await page.request.put(api, { data: { version: current.version, values: { gross_output: "1" } } });
+  // Sent with the page's Origin, as the app's own fetch would: refused for the lock, not as cross-site.
+  const refused = await page.request.put(api, { headers: { origin: new URL(page.url()).origin }, data: { version: current.version, values: { gross_output: "1" } } });
   expect(refused.status()).toBe(403);
+  expect((await refused.json()).error.message).toMatch(/锁定/);
   expect((await (await page.request.get(api)).json()).values).toEqual(current.values);
 
   // — The audit log shows each step, on the report and on the town's log.

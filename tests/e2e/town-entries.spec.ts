@@ -26,8 +26,8 @@ async function openPeriodAsReporter(page: Page, browser: Browser, baseURL: strin
     reviewer.on("pageerror", (e) => errors.push(e.message));
     await signIn(reviewer, DEMO.reviewer);
     const res = current.status === "APPROVED"
-      ? await reviewer.request.post(`${api}/reopen`, { data: { version: current.version, reason: "补录企业数据" } })
-      : await reviewer.request.post(`${api}/return`, { data: { version: current.version, comment: "补录企业数据" } });
+      ? await reviewer.request.post(`${api}/reopen`, { headers: { origin: new URL(baseURL).origin }, data: { version: current.version, reason: "补录企业数据" } })
+      : await reviewer.request.post(`${api}/return`, { headers: { origin: new URL(baseURL).origin }, data: { version: current.version, comment: "补录企业数据" } });
     expect(res.status()).toBe(200);
     await context.close();
     await page.reload();

@@ -55,7 +55,9 @@ async function expectRankChange(list: Locator, town: string, change: number) {
  * or reopens the report, saves, explains any verification warning, submits and approves, through the API.
  * Returns both towns with the rank change the wall should then show (last month's rank − new rank).
  */
-async function overtakeNeighbour(request: APIRequestContext, wallPath: string) {
+async function overtakeNeighbour(request: APIRequestContext, wallPath: string, origin: string) {
+  // A cookie-authenticated write must say it comes from the app's own origin, as a browser's fetch does.
+  const headers = { origin };
   const wall = await (await request.get(`/api/wall/data?${wallPath.split("?")[1]}`)).json();
   const period: string = wall.period.key;
   const ranked = (wall.rankings.total as Ranked[]).filter((r) => r.rank !== null);
@@ -67,23 +69,23 @@ async function overtakeNeighbour(request: APIRequestContext, wallPath: string) {
   const upperValue = Number((await report(upper.code)).values.gross_output);
   let current = await report(lower.code);
   const base = `/api/v1/reports/${lower.code}/${period}`;
-  if (current.status === "SUBMITTED") current = await (await request.post(`${base}/return`, { data: { comment: "大屏测试：请更正工业总产值", version: current.version } })).json();
-  if (current.status === "APPROVED") current = await (await request.post(`${base}/reopen`, { data: { reason: "大屏测试：更正工业总产值", version: current.version } })).json();
+  if (current.status === "SUBMITTED") current = await (await request.post(`${base}/return`, { headers, data: { comment: "大屏测试：请更正工业总产值", version: current.version } })).json();
+  if (current.status === "APPROVED") current = await (await request.post(`${base}/reopen`, { headers, data: { reason: "大屏测试：更正工业总产值", version: current.version } })).json();
   const put = async (body: object) => {
-    const r = await request.put(base, { data: { version: current.version, ...body } });
+    const r = await request.put(base, { headers, data: { version: current.version, ...body } });
     expect(r.status(), await r.text()).toBe(200);
     current = await r.json();
   };
   await put({ values: { gross_output: (upperValue + 100).toFixed(4) } });
-  let submitted = await request.post(`${base}/submit`, { data: { version: current.version } });
+  let submitted = await request.post(`${base}/submit`, { headers, data: { version: current.version } });
   if (submitted.status() === 422) {
     const missing: { indicator: string }[] = (await submitted.json()).error.details.missingExplanations;
     await put({ values: {}, explanations: Object.fromEntries(missing.map((w) => [w.indicator, "大屏测试：更正后的数据"])) });
-    submitted = await request.post(`${base}/submit`, { data: { version: current.version } });
+    submitted = await request.post(`${base}/submit`, { headers, data: { version: current.version } });
   }
   expect(submitted.status(), await submitted.text()).toBe(200);
   // The wall counts approved figures only.
-  const approved = await request.post(`${base}/approve`, { data: { version: (await submitted.json()).version } });
+  const approved = await request.post(`${base}/approve`, { headers, data: { version: (await submitted.json()).version } });
   expect(approved.status(), await approved.text()).toBe(200);
   return { up: { name: lower.name, change: (lower.change ?? 0) + 1 }, down: { name: upper.name, change: (upper.change ?? 0) - 1 } };
 }
@@ -209,7 +211,7 @@ test("the wall shows real figures, drawn charts and rank-change arrows, and refr
   // A town overtakes its neighbour: the running wall shows the arrows at its next refresh, no reload.
   await page.evaluate(() => ((window as unknown as { __wallMarker: string }).__wallMarker = "still-here"));
   const reviewer = await staffPage(browser, DEMO.reviewer);
-  const moved = await overtakeNeighbour(reviewer.request, wallPath);
+  const moved = await overtakeNeighbour(reviewer.request, wallPath, new URL(reviewer.url()).origin);
   await reviewer.context().close();
   const total = page.getByTestId("ranking-total");
   await expectRankChange(total, moved.up.name, moved.up.change);

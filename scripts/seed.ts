@@ -15,9 +15,9 @@ async function main() {
   const through = process.env.DEMO_THROUGH ? parseThrough(process.env.DEMO_THROUGH) : defaultThrough();
   const started = Date.now();
   console.log(`写入演示数据（${currentDatabaseKind()}，截至 ${through.throughYear}年${through.throughMonth}月）…`);
-  // The demo reporter's town leaves the through month (the newest closed one) to be filled in.
-  const openTown = DEMO_USERS.find((u) => u.username === "reporter")?.town ?? undefined;
-  const result = await seedDemoCounty(db, { ...through, openTown, log: (m) => console.log(`  ${m}`) });
+  // The demo reporters' towns leave the through month (the newest closed one) to be filled in.
+  const openTowns = DEMO_USERS.flatMap((u) => (u.role === "REPORTER" && u.town ? [u.town] : []));
+  const result = await seedDemoCounty(db, { ...through, openTowns, log: (m) => console.log(`  ${m}`) });
   console.log(`完成：${result.towns.size} 个乡镇、${result.enterprises} 家企业、${result.periods} 个统计期，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`);
 }
 

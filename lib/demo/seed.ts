@@ -19,10 +19,10 @@ export const DEMO_USERS = [
 ] as const;
 
 /**
- * `openTown`: a town whose report for the through month is left unstarted — the demo reporter's
+ * `openTowns`: towns whose report for the through month is left unstarted — the demo reporters'
  * open period (a month opens for entry once it has ended, so the through month is the one to fill).
  */
-export type SeedOptions = { throughYear: number; throughMonth: number; users?: boolean; openTown?: string; log?: (msg: string) => void };
+export type SeedOptions = { throughYear: number; throughMonth: number; users?: boolean; openTowns?: string[]; log?: (msg: string) => void };
 
 /** The latest month whose reports are due: the month before today (China time), the newest open for entry. */
 export function defaultThrough(now = new Date()): { throughYear: number; throughMonth: number } {
@@ -34,7 +34,7 @@ export function defaultThrough(now = new Date()): { throughYear: number; through
 // 临城街道 was returned, 周庄镇 is still a draft, 大营镇 has not started; 合陈镇 submitted late.
 const LATEST_STATUS: (ReportStatus | null)[] = ["APPROVED", "RETURNED", "APPROVED", "SUBMITTED", "APPROVED", "SUBMITTED", "SUBMITTED", "APPROVED", "APPROVED", "SUBMITTED", "SUBMITTED", "DRAFT", null, "SUBMITTED"];
 
-const latestStatus = (i: number, code: string, openTown: string | undefined) => (code === openTown ? null : LATEST_STATUS[i % LATEST_STATUS.length]);
+const latestStatus = (i: number, code: string, openTowns: string[] | undefined) => (openTowns?.includes(code) ? null : LATEST_STATUS[i % LATEST_STATUS.length]);
 
 async function chunked<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
@@ -72,7 +72,7 @@ export async function seedDemoCounty(db: Db, opts: SeedOptions) {
   log("企业名录与企业月度数据…");
   const enterprises = generateEnterprises(years);
   const profiles = townProfiles(years);
-  const counted = new Set(DEMO_TOWNS.filter((t, i) => ["SUBMITTED", "APPROVED"].includes(latestStatus(i, t.code, opts.openTown) ?? "")).map((t) => t.code));
+  const counted = new Set(DEMO_TOWNS.filter((t, i) => ["SUBMITTED", "APPROVED"].includes(latestStatus(i, t.code, opts.openTowns) ?? "")).map((t) => t.code));
   const order = deliverLatestOrder(enterprises, profiles, Y, M, (code) => counted.has(code));
   if (order) log(`  ${M}月${order.town}${order.enterprise}交付大额订单，工业总产值超过${order.passed}`);
   const enterpriseIds = await seedEnterprises(db, ids, enterprises, towns, parkIds, years, periods);
@@ -81,7 +81,7 @@ export async function seedDemoCounty(db: Db, opts: SeedOptions) {
   const attraction = await seedAttraction(db, towns, years, Y, M, usdRate);
 
   log("乡镇月报…");
-  await seedTownReports(db, ids, enterprises, profiles, towns, periods, attraction, Y, M, opts.openTown);
+  await seedTownReports(db, ids, enterprises, profiles, towns, periods, attraction, Y, M, opts.openTowns);
   await seedPlans(db, ids, county.id, towns, Y, M);
   await seedParkValues(db, parkIds, periods);
   log("项目…");
@@ -192,7 +192,7 @@ async function seedTownReports(
   attraction: (town: string, y: number, m: number) => { projects: number; investment: number },
   Y: number,
   M: number,
-  openTown: string | undefined,
+  openTowns: string[] | undefined,
 ) {
   const reports: { regionId: number; year: number; month: number; status: ReportStatus; submittedAt: Date | null; reviewedAt: Date | null; reviewerComment: string | null }[] = [];
   const valuesByKey = new Map<string, Record<string, string>>();
@@ -201,7 +201,7 @@ async function seedTownReports(
     for (const { year, month } of periods) {
       if (p.town.newThisYear && year < Y) continue;
       const isLatest = year === Y && month === M;
-      const status = isLatest ? latestStatus(ti, p.town.code, openTown) : "APPROVED";
+      const status = isLatest ? latestStatus(ti, p.town.code, openTowns) : "APPROVED";
       if (!status) continue;
       let output = 0;
       let count = 0;

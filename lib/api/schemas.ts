@@ -91,6 +91,7 @@ export const overviewSchema = z.object({
   timeProgressPercent: percent,
   indicators: z.array(indicatorSchema),
   totals: z.record(z.string(), cellSchema),
+  growthExcluded: z.record(z.string(), z.array(z.string())).meta({ description: "各指标合计同比不含的下级地区（上年同期无数据，如新设园区）；合计本期数仍含其数" }),
   children: z.array(z.object({ region: z.object({ code: z.string(), name: z.string() }), values: z.record(z.string(), cellSchema) })),
 });
 

@@ -10,7 +10,6 @@ import { IMPORT_KINDS, type ImportKind } from "./types";
 const FORM_OVERHEAD = 64 * 1024;
 const tooBig = () => bodyTooLarge(MAX_UPLOAD_BYTES, `文件大小超过 ${MB(MAX_UPLOAD_BYTES)} 上限，请拆分后分批导入`);
 
-
 const fields = z.object({
   kind: z.enum(IMPORT_KINDS, { message: "请选择导入的数据类型" }),
   period: z.string().optional().transform((s, ctx) => {

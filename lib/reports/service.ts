@@ -2,7 +2,7 @@ import "server-only";
 // The monthly report workflow: save a draft, submit, approve, return, reopen. Each is one
 // transaction with its audit entries; permission is checked against the report's fresh status
 // inside it; a stale version is a conflict, never an overwrite.
-import { ApiError, forbidden, notFound } from "@/lib/api/errors";
+import { ApiError, forbidden, listIssues, MAX_LISTED_ISSUES, notFound, shortName } from "@/lib/api/errors";
 import { recordAudit, type AuditEntry, type Tx } from "@/lib/audit";
 import { missingExplanations, runChecks, type CheckResult } from "@/lib/checks";
 import { getPrisma } from "@/lib/db/client";
@@ -65,7 +65,7 @@ export function parseValues(indicators: Awaited<ReturnType<typeof loadIndicators
   for (const [code, raw] of Object.entries(input)) {
     const ind = byCode.get(code);
     if (!ind) {
-      fieldErrors[code] = `未知指标 ${code}`;
+      fieldErrors[shortName(code)] = `未知指标 ${shortName(code)}`;
       continue;
     }
     if (raw === null || raw === "") {
@@ -76,8 +76,11 @@ export function parseValues(indicators: Awaited<ReturnType<typeof loadIndicators
     if (r.ok) parsed[code] = r.value;
     else fieldErrors[code] = `${ind.name}：${r.message}`;
   }
-  if (Object.keys(fieldErrors).length > 0) {
-    throw new ApiError("bad_request", `有 ${Object.keys(fieldErrors).length} 项填写有误：${Object.values(fieldErrors).join("；")}`, { fieldErrors });
+  const wrong = Object.keys(fieldErrors);
+  if (wrong.length > 0) {
+    // A hostile body can name thousands of fields: list a bounded number, count them all.
+    const listed = Object.fromEntries(wrong.slice(0, MAX_LISTED_ISSUES).map((code) => [code, fieldErrors[code]]));
+    throw new ApiError("bad_request", `有 ${wrong.length} 项填写有误：${listIssues(Object.values(fieldErrors))}`, { fieldErrors: listed, fieldErrorCount: wrong.length });
   }
   return parsed;
 }
@@ -109,11 +112,12 @@ export async function saveReport(user: Caller, townCode: string, period: Period,
   }
   const notOpen = await entryRefusalFor(town.id, period);
   if (notOpen) throw new ApiError("bad_request", notOpen);
+  // Parse every figure before the transaction opens: a bad (or hostile) body holds no connection.
+  const values = parseValues(await loadIndicators(db), input.values);
   return conflictOnRace(town.id, period, () => db.$transaction(async (tx) => {
     await assertReportable(town, period, tx);
     const ctx = await loadReportContext(tx, town.id, period.year, period.month);
     if (ctx.report.status !== status || input.version !== ctx.report.version) throw new ConflictError(ctx);
-    const values = parseValues(ctx.indicators, input.values);
     const byCode = new Map(ctx.indicators.map((i) => [i.code, i]));
 
     let reportId = ctx.report.id;

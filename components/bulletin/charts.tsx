@@ -6,7 +6,7 @@ import type { BulletinData } from "@/lib/bulletin/types";
 
 type Bar = { label: string; value: number; text: string; warn?: boolean };
 
-function BarChart({ title, bars, marker, unit }: { title: string; bars: Bar[]; marker?: { value: number; label: string }; unit: string }) {
+function BarChart({ title, bars, marker }: { title: string; bars: Bar[]; marker?: { value: number; label: string } }) {
   const w = 640, rowH = 22, left = 90, right = 70, top = marker ? 42 : 28;
   const h = top + bars.length * rowH + 10;
   const max = Math.max(...bars.map((b) => b.value), marker?.value ?? 0, 1);
@@ -42,7 +42,7 @@ export function OutputChart({ data }: { data: BulletinData }) {
     .sort((a, b) => a.cells.gross_output.rank! - b.cells.gross_output.rank!)
     .map((t) => ({ label: t.name, value: Number(t.cells.gross_output.value) / 10000, text: `${formatYi(t.cells.gross_output.value)}亿元` }));
   if (bars.length === 0) return null;
-  return <BarChart title="图1 各乡镇工业总产值（亿元）" bars={bars} unit="亿元" />;
+  return <BarChart title="图1 各乡镇工业总产值（亿元）" bars={bars} />;
 }
 
 export function CompletionChart({ data }: { data: BulletinData }) {
@@ -55,5 +55,5 @@ export function CompletionChart({ data }: { data: BulletinData }) {
       return { label: t.name, value: p, text: `${formatNumber(p, 1)}%`, warn: isBehind(t.cells.gross_output.scheduleGapPoints) };
     });
   if (bars.length === 0) return null;
-  return <BarChart title="图2 各乡镇工业总产值完成年计划（%）" bars={bars} unit="%" marker={tp === null ? undefined : { value: tp, label: `时序进度${formatNumber(tp, 1)}%` }} />;
+  return <BarChart title="图2 各乡镇工业总产值完成年计划（%）" bars={bars} marker={tp === null ? undefined : { value: tp, label: `时序进度${formatNumber(tp, 1)}%` }} />;
 }

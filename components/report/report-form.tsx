@@ -47,8 +47,9 @@ export function ReportForm({ view, editable, enterpriseSums }: Props) {
 
   // New data from the server (another action on this page, a refresh): take it unless the user is mid-edit.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the server's data arrives as props; adopting it into the form is this effect's job
     if (view.version !== base.version && !dirty) adopt(snapshotOf(view));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- adopt only when the server's version or status changes, never on a local edit
   }, [view.version, view.status]);
 
   const payload = () => ({ town: view.town.code, period: view.period.key, version: base.version, values: raw, explanations });

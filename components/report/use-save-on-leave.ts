@@ -22,7 +22,10 @@ type ReportJson = ReportSnapshot & { updatedAt: string | null };
  */
 export function useSaveOnLeave(options: Options) {
   const latest = useRef(options);
-  latest.current = options;
+  // After every render, before any later event can read it: the handlers below always see the newest options.
+  useEffect(() => {
+    latest.current = options;
+  });
   const inFlight = useRef(false);
 
   useEffect(() => {

@@ -34,11 +34,11 @@ export function useWallData(initial: WallData, token: string, refreshSeconds: nu
         if (!stopped) setState((s) => ({ ...s, offline: true }));
       } finally {
         clearTimeout(abort);
-        if (!stopped) timer = setTimeout(tick, interval);
+        if (!stopped) timer = setTimeout(() => void tick(), interval);
       }
     }
 
-    timer = setTimeout(tick, interval);
+    timer = setTimeout(() => void tick(), interval);
     return () => {
       stopped = true;
       clearTimeout(timer);

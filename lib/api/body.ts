@@ -29,7 +29,10 @@ export async function readBodyLimited(request: Request, limit: number, tooLarge:
   }
   const out = new Uint8Array(size);
   let at = 0;
-  for (const c of chunks) (out.set(c, at), (at += c.length));
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
   return out;
 }
 

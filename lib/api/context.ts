@@ -1,6 +1,6 @@
 import "server-only";
 // Shared steps of the read API: parse the query, find the region, check the caller may read it.
-import { z } from "zod";
+import { type z } from "zod";
 import { getPrisma } from "@/lib/db/client";
 import { canReadRegion } from "@/lib/permissions";
 import { getRegionByCode, type RegionRef } from "@/lib/regions";

@@ -46,7 +46,7 @@ export function currentPglite(): PGlite | undefined {
 }
 
 /** Tests and scripts install their own client (an in-memory PGlite or a throwaway server database). */
-export function useDatabase(prisma: Db, kind: DatabaseKind, pglite?: PGlite): void {
+export function attachDatabase(prisma: Db, kind: DatabaseKind, pglite?: PGlite): void {
   holder.prisma = prisma;
   holder.kind = kind;
   holder.pglite = pglite;

@@ -33,8 +33,10 @@ export function parseCsv(text: string, sheetName = "CSV"): RawSheet {
     const ch = text[i];
     if (quoted) {
       if (ch === '"') {
-        if (text[i + 1] === '"') (field += '"'), i++;
-        else quoted = false;
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
       } else field += ch;
     } else if (ch === '"' && field === "") quoted = true;
     else if (ch === sep) endField();

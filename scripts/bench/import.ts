@@ -11,7 +11,7 @@ import { PGlite } from "@electric-sql/pglite";
 import ExcelJS from "exceljs";
 import pg from "pg";
 import type { CurrentUser } from "@/lib/auth/session";
-import { closeDatabase, createPrismaForPglite, createPrismaForUrl, getPrisma, useDatabase } from "@/lib/db/client";
+import { closeDatabase, createPrismaForPglite, createPrismaForUrl, getPrisma, attachDatabase } from "@/lib/db/client";
 import { makeCreditCode } from "@/lib/demo/factories";
 import { seedDemoCounty } from "@/lib/demo/seed";
 import { commitImport } from "@/lib/import/commit";
@@ -71,11 +71,11 @@ export async function runImportBench(opts: { databaseUrl?: string; rows?: number
   if (url) {
     await ensureDatabase(url);
     await deployMigrations({ databaseUrl: url });
-    useDatabase(createPrismaForUrl(url), "postgres");
+    attachDatabase(createPrismaForUrl(url), "postgres");
   } else {
     const pglite = new PGlite();
     await deployMigrations({ pglite, databaseUrl: "" });
-    useDatabase(createPrismaForPglite(pglite), "pglite", pglite);
+    attachDatabase(createPrismaForPglite(pglite), "pglite", pglite);
   }
   try {
     const db = getPrisma();

@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { closeDatabase, createPrismaForUrl, useDatabase } from "../../lib/db/client";
+import { closeDatabase, createPrismaForUrl, attachDatabase } from "../../lib/db/client";
 import { deployMigrations, redactUrl } from "../lib/migrate.mjs";
 import { clearDataset, datasetMatches, expectedCounts, generateDataset, PROVINCE, ROOT_CODE, type BenchSpec, type SqlRunner } from "./dataset";
 import { runImportBench, type ImportBenchRow } from "./import";
@@ -192,7 +192,7 @@ async function main() {
   if (applied.length) console.log(`已应用迁移 / applied migrations: ${applied.join(", ")}`);
   const generation = await prepareDataset(url, opts.spec, opts.regenerate);
 
-  useDatabase(createPrismaForUrl(url), "postgres");
+  attachDatabase(createPrismaForUrl(url), "postgres");
   const floorClient = await connect(url);
   const timings: Timing[] = [];
   try {

@@ -10,7 +10,7 @@ import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaForPglite, createPrismaForUrl, currentDatabaseKind, getPrisma, useDatabase as installDatabase, type Db } from "@/lib/db/client";
+import { createPrismaForPglite, createPrismaForUrl, currentDatabaseKind, getPrisma, attachDatabase as installDatabase, type Db } from "@/lib/db/client";
 import { seedDemoCounty } from "@/lib/demo/seed";
 import { writeBackup } from "../../scripts/lib/backup.mjs";
 import { deployMigrations } from "../../scripts/lib/migrate.mjs";

@@ -9,7 +9,7 @@ import pg from "pg";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { PUT as reportPUT } from "@/app/api/v1/reports/[town]/[period]/route";
 import { verifyCredentials } from "@/lib/auth/credentials";
-import { createPrismaForUrl, getPrisma, useDatabase, type Db } from "@/lib/db/client";
+import { createPrismaForUrl, getPrisma, attachDatabase, type Db } from "@/lib/db/client";
 import { createRegion, createUser, ensureIndicators } from "@/lib/demo/factories";
 import { callApiJson, createApiToken } from "../support/api";
 import { resetDatabase } from "../support/db";
@@ -80,18 +80,18 @@ describe("parallel saves of one report", () => {
       },
     });
     afterAll(async () => {
-      useDatabase(createPrismaForUrl(URL), "postgres");
+      attachDatabase(createPrismaForUrl(URL), "postgres");
       await Promise.all(instances.map((c) => c.$disconnect()));
     });
 
     it("40 first saves split over both: one winner, 39 × 409", async () => {
-      useDatabase(router, "postgres");
+      attachDatabase(router, "postgres");
       const results = await Promise.all(Array.from({ length: 40 }, (_, i) => current.run(instances[i % 2], () => put(i, 0))));
       await expectOneWinner(results, 1);
     });
 
     it("40 saves of the same version split over both: one winner, 39 × 409", async () => {
-      useDatabase(router, "postgres");
+      attachDatabase(router, "postgres");
       expect((await put(0, 0)).status).toBe(200);
       const results = await Promise.all(Array.from({ length: 40 }, (_, i) => current.run(instances[i % 2], () => put(i + 1, 1))));
       await expectOneWinner(results, 2);

@@ -8,7 +8,7 @@ import { POST as commitPOST } from "@/app/api/v1/import/jobs/[id]/commit/route";
 import { GET as jobGET } from "@/app/api/v1/import/jobs/[id]/route";
 import { PUT as reportPUT } from "@/app/api/v1/reports/[town]/[period]/route";
 import { loadActiveUser } from "@/lib/auth/session";
-import { createPrismaForPglite, createPrismaForUrl, currentDatabaseKind, getPrisma, useDatabase, type Db } from "@/lib/db/client";
+import { createPrismaForPglite, createPrismaForUrl, currentDatabaseKind, getPrisma, attachDatabase, type Db } from "@/lib/db/client";
 import { createRegion, createUser, ensureIndicators, makeCreditCode } from "@/lib/demo/factories";
 import { claimJob, keepLease } from "@/lib/import/lease";
 import { previewImport } from "@/lib/import/service";
@@ -116,11 +116,11 @@ describe("a database that cannot be reached", () => {
   /** Runs `fn` with the app's data layer pointed at `broken`, then restores the real database. */
   async function withDatabase<T>(broken: Db, pglite: PGlite | undefined, fn: () => Promise<T>): Promise<T> {
     const real = { prisma: getPrisma(), kind: currentDatabaseKind(), pglite: (globalThis as { __tisDb?: { pglite?: PGlite } }).__tisDb?.pglite };
-    useDatabase(broken, real.kind, pglite);
+    attachDatabase(broken, real.kind, pglite);
     try {
       return await fn();
     } finally {
-      useDatabase(real.prisma, real.kind, real.pglite);
+      attachDatabase(real.prisma, real.kind, real.pglite);
     }
   }
 

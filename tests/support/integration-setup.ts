@@ -4,19 +4,19 @@ import { PGlite } from "@electric-sql/pglite";
 import { readFileSync } from "node:fs";
 import { afterAll, inject } from "vitest";
 import { register } from "@/instrumentation";
-import { closeDatabase, createPrismaForPglite, createPrismaForUrl, useDatabase } from "@/lib/db/client";
+import { closeDatabase, createPrismaForPglite, createPrismaForUrl, attachDatabase } from "@/lib/db/client";
 
 // What the server does at start-up (instrumentation.ts): Chinese zod messages.
 register();
 
 const url = process.env.TEST_DATABASE_URL;
 if (url) {
-  useDatabase(createPrismaForUrl(url), "postgres");
+  attachDatabase(createPrismaForUrl(url), "postgres");
 } else {
   const dump = inject("pgliteDump");
   if (!dump) throw new Error("integration setup: no migrated PGlite template");
   const pglite = new PGlite({ loadDataDir: new Blob([readFileSync(dump)]) });
-  useDatabase(createPrismaForPglite(pglite), "pglite", pglite);
+  attachDatabase(createPrismaForPglite(pglite), "pglite", pglite);
 }
 
 afterAll(async () => {

@@ -3,6 +3,7 @@
 // write must be refused before it touches anything; the app's own same-origin calls and bearer-token
 // clients keep working. The session is the reviewer's real user; only next-auth's cookie decoding is
 // stood in for (it needs Next's request scope).
+import type * as NextAuth from "next-auth";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as actionPOST } from "@/app/api/v1/reports/[town]/[period]/[action]/route";
 import { PUT as reportPUT } from "@/app/api/v1/reports/[town]/[period]/route";
@@ -13,7 +14,7 @@ import { createApiToken } from "../../support/api";
 import { resetDatabase } from "../../support/db";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: number; sessionVersion: number } } }));
-vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<typeof import("next-auth")>()), getServerSession: async () => session.current }));
+vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<typeof NextAuth>()), getServerSession: async () => session.current }));
 
 const TOWN = "321281101000"; // 张郭镇: its 2024-07 report is submitted, waiting for review
 const PERIOD = "2024-07";

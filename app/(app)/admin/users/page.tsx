@@ -23,6 +23,7 @@ export default async function UsersPage() {
         </div>
         <Link href="/admin/users/new" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-600">新建用户</Link>
       </div>
+      {/* eslint-disable-next-line react-hooks/purity -- a server component, rendered once per request: "now" is the request time */}
       <UsersTable users={users} selfId={user.id} now={Date.now()} />
     </div>
   );

@@ -10,9 +10,10 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { PUT as reportPUT } from "@/app/api/v1/reports/[town]/[period]/route";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { createPrismaForUrl, getPrisma, attachDatabase, type Db } from "@/lib/db/client";
-import { createRegion, createUser, ensureIndicators } from "@/lib/demo/factories";
+import { createUser, ensureIndicators } from "@/lib/demo/factories";
 import { callApiJson, createApiToken } from "../support/api";
 import { resetDatabase } from "../support/db";
+import { createCountyWithTown } from "../support/regions";
 
 const URL = process.env.TEST_DATABASE_URL!;
 const TOWN = "321281100000";
@@ -24,9 +25,7 @@ let tokens: string[] = [];
 beforeEach(async () => {
   await resetDatabase();
   await ensureIndicators(db());
-  const city = await createRegion(db(), { code: "321200000000", name: "泰州市", level: "CITY" });
-  const county = await createRegion(db(), { code: "321281000000", name: "兴化市", level: "COUNTY", parentId: city.id });
-  const town = await createRegion(db(), { code: TOWN, name: "戴南镇", level: "TOWN", parentId: county.id });
+  const { town } = await createCountyWithTown(db(), { code: TOWN, name: "戴南镇" });
   await createUser(db(), { username: "reporter", password: PASSWORD, role: "REPORTER", regionId: town.id });
   await createUser(db(), { username: "reporter2", password: PASSWORD, role: "REPORTER", regionId: town.id });
   tokens = [await createApiToken("reporter", { readOnly: false }), await createApiToken("reporter2", { readOnly: false })];

@@ -9,12 +9,13 @@ import { GET as jobGET } from "@/app/api/v1/import/jobs/[id]/route";
 import { PUT as reportPUT } from "@/app/api/v1/reports/[town]/[period]/route";
 import { loadActiveUser } from "@/lib/auth/session";
 import { createPrismaForPglite, createPrismaForUrl, currentDatabaseKind, getPrisma, attachDatabase, type Db } from "@/lib/db/client";
-import { createRegion, createUser, ensureIndicators, makeCreditCode } from "@/lib/demo/factories";
+import { createUser, ensureIndicators, makeCreditCode } from "@/lib/demo/factories";
 import { claimJob, keepLease } from "@/lib/import/lease";
 import { previewImport } from "@/lib/import/service";
 import { messyWorkbook } from "../fixtures/import-workbooks";
 import { callApiJson, createApiToken } from "../support/api";
 import { resetDatabase } from "../support/db";
+import { createCountyWithTown } from "../support/regions";
 
 const TOWN = "321281100000";
 const PERIOD = "2024-08";
@@ -27,9 +28,7 @@ let reporter = "";
 beforeEach(async () => {
   await resetDatabase();
   await ensureIndicators(db());
-  const city = await createRegion(db(), { code: "321200000000", name: "泰州市", level: "CITY" });
-  const county = await createRegion(db(), { code: "321281000000", name: "兴化市", level: "COUNTY", parentId: city.id });
-  const town = await createRegion(db(), { code: TOWN, name: "戴南镇", level: "TOWN", parentId: county.id });
+  const { county, town } = await createCountyWithTown(db(), { code: TOWN, name: "戴南镇" });
   await createUser(db(), { username: "reviewer", password: "Secret2026", role: "REVIEWER", regionId: county.id });
   await createUser(db(), { username: "reporter", password: "Secret2026", role: "REPORTER", regionId: town.id });
   reviewer = await createApiToken("reviewer", { readOnly: false });

@@ -48,3 +48,19 @@ export {
   type OutputTier,
   type ProjectBucket,
 } from "./tiers";
+export {
+  PACE_MAX_YEARS,
+  PACE_MIN_YEARS,
+  PACE_SOURCE_TEXT,
+  YEAR_PROBLEM_TEXT,
+  choosePace,
+  hasCompleteYear,
+  paceFromHistory,
+  straightPace,
+  yearShares,
+  type Pace,
+  type PaceSource,
+  type YearPath,
+  type YearProblem,
+} from "./pace";
+export { DEFAULT_RISK_THRESHOLD, FORECAST_REASONS, MIN_PACE_SHARE, forecastStatus, forecastYear, type Forecast, type ForecastInput, type ForecastStatus } from "./forecast";

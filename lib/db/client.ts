@@ -3,6 +3,7 @@
 // `next build` imports server modules and must not open the database.
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseKind, databaseUrl, pgliteDir, type DatabaseKind } from "./config";
@@ -16,8 +17,21 @@ export function createPrismaForPglite(pglite: PGlite): Db {
   return new PrismaClient({ adapter: new PrismaPGlite(pglite) });
 }
 
+/** The pg pool under each server-backed client: Prisma's own connections, also for the overview's hot read (lib/overview/query.ts). */
+const pools = new WeakMap<Db, pg.Pool>();
+
 export function createPrismaForUrl(connectionString: string): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }) });
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // A connection dropped while idle (a server restart) must not crash the process; the pool replaces it.
+  pool.on("error", (error) => console.warn("idle database connection lost", error.message));
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(prisma, pool);
+  return prisma;
+}
+
+/** The current client's pg pool when it runs on a PostgreSQL server (none on PGlite). */
+export function currentPgPool(): pg.Pool | undefined {
+  return pools.get(getPrisma());
 }
 
 export function getPrisma(): Db {

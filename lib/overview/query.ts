@@ -5,7 +5,7 @@ import "server-only";
 // not a thousand rows). A county or a town is one statement, one round trip; a city (thousands of
 // towns) two, so the big sums get a plan for their size. lib/overview/compute.ts does the
 // arithmetic. Why the queries look the way they do: docs/decisions/005-overview-performance.md.
-import { getPrisma } from "@/lib/db/client";
+import { currentPgPool, getPrisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { type RegionRef } from "@/lib/regions";
 import { APPROVED_ONLY, type Counting } from "@/lib/reports/periods";
@@ -90,9 +90,10 @@ type Periods = { year: number; month: number; prevYear: number; prevMonth: numbe
 
 /**
  * A city's subtree from `splitFrom` towns on is summed by two statements in parallel (by indicator).
- * A setting only so tests can take that path at toy scale.
+ * `viaPool`: on a PostgreSQL server the statements go straight to the pg pool under Prisma (below).
+ * Settings only so tests and the bench can take the other paths (toy scale, Prisma's path on a server).
  */
-export const OVERVIEW_TUNING = { splitFrom: 500 };
+export const OVERVIEW_TUNING = { splitFrom: 500, viaPool: true };
 
 const indicatorWhere = (codes: string[] | undefined) => Prisma.sql`active AND "onTownForm"${codes ? Prisma.sql` AND code = ANY(${codes}::text[])` : Prisma.empty}`;
 const indicatorJson = Prisma.sql`coalesce(json_agg(json_build_array(id, code, name, unit, kind, precision, "percentPrecision", "priceBasis") ORDER BY "sortOrder", id), '[]')`;
@@ -152,7 +153,17 @@ function plansJson(p: Periods, regions: Prisma.Sql, indicators: Prisma.Sql): Pri
     WHERE year = ${p.year}::int AND "regionId" ${regions} AND "indicatorId" ${indicators})`;
 }
 
-const asJson = async <T>(query: Promise<{ j: string }[]>): Promise<T> => JSON.parse((await query)[0].j) as T;
+/**
+ * Runs a statement returning one JSON text `j` and parses it. On a PostgreSQL server it goes to the pg
+ * pool Prisma itself uses (lib/db/client), as the same parameterised statement: Prisma's raw query
+ * costs ≈ 1 ms of Node CPU per call on top of the driver's (parameters and the result through its
+ * query engine), a third of a county overview's statement (decision 005). PGlite goes through Prisma.
+ */
+async function queryJson<T>(query: Prisma.Sql): Promise<T> {
+  const pool = OVERVIEW_TUNING.viaPool ? currentPgPool() : undefined;
+  const rows = pool ? (await pool.query<{ j: string }>(query.text, query.values)).rows : await getPrisma().$queryRaw<{ j: string }[]>(query);
+  return JSON.parse(rows[0].j) as T;
+}
 
 /**
  * A county or a town: everything in one statement. The subtree is its towns; collected into arrays
@@ -162,7 +173,7 @@ const asJson = async <T>(query: Promise<{ j: string }[]>): Promise<T> => JSON.pa
 function fetchCompact(region: RegionRef, p: Periods, codes: string[] | undefined, withComparable: boolean, counting: Counting): Promise<Fetched> {
   const counted = !counting.includeSubmitted ? Prisma.sql`ARRAY[${statusList(["APPROVED"])}]` : Prisma.sql`CASE WHEN coalesce((SELECT "approvedOnly" FROM "Region" WHERE id = ${countyOf(region)}), false)
     THEN ${countedStatusesFor(true)}::text[]::"ReportStatus"[] ELSE ${countedStatusesFor(false)}::text[]::"ReportStatus"[] END`;
-  return asJson<Fetched>(getPrisma().$queryRaw<{ j: string }[]>`
+  return queryJson<Fetched>(Prisma.sql`
     WITH RECURSIVE tree(id, child) AS (
       SELECT id, id FROM "Region" WHERE "parentId" = ${region.id}
       UNION ALL SELECT r.id, t.child FROM "Region" r JOIN tree t ON r."parentId" = t.id
@@ -191,9 +202,8 @@ function fetchCompact(region: RegionRef, p: Periods, codes: string[] | undefined
  * parallel: both cores work, and each half's hash stays within work_mem.
  */
 async function fetchWide(region: RegionRef, p: Periods, codes: string[] | undefined, withComparable: boolean, counting: Counting): Promise<Fetched> {
-  const db = getPrisma();
   type Outline = { children: ChildRow[]; indicators: IndicatorRow[]; tree: [number, number][]; approvedOnly: boolean | null };
-  const outline = await asJson<Outline>(db.$queryRaw<{ j: string }[]>`
+  const outline = await queryJson<Outline>(Prisma.sql`
     WITH RECURSIVE tree(id, child) AS (
       SELECT id, id FROM "Region" WHERE "parentId" = ${region.id}
       UNION ALL SELECT r.id, t.child FROM "Region" r JOIN tree t ON r."parentId" = t.id
@@ -210,7 +220,7 @@ async function fetchWide(region: RegionRef, p: Periods, codes: string[] | undefi
   const halves = outline.tree.length >= OVERVIEW_TUNING.splitFrom && ids.length > 1 ? [ids.slice(0, ids.length >> 1), ids.slice(ids.length >> 1)] : [ids];
   const parts = await Promise.all(
     halves.map((group, k) =>
-      asJson<Omit<Fetched, "children" | "indicators">>(db.$queryRaw<{ j: string }[]>`
+      queryJson<Omit<Fetched, "children" | "indicators">>(Prisma.sql`
         WITH ${tree}
         SELECT json_build_object(
           'values', ${valuesJson(p, Prisma.sql`= ANY(${group}::int[])`, counted, false)},

@@ -190,6 +190,7 @@ npm run bench                      # BENCH_DATABASE_URL, default postgresql://po
 npm run bench -- --regenerate      # drop the synthetic data and generate it again
 npm run bench -- --iterations 50 --warmup 5 --no-report
 npm run bench -- --no-import       # skip the import benchmark (a few minutes)
+npm run bench -- --only county,province --no-import   # the overview cases alone (printed; this file untouched)
 \`\`\`
 
 The database is migrated with the app's migrations, then filled (once; later runs reuse data of the same size) with a

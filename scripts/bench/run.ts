@@ -11,6 +11,10 @@
 //   --no-import          skip the import benchmark (scripts/bench/import.ts), which otherwise runs after
 //                        the read cases in a scratch database on the same server (tis_bench_import, created
 //                        and dropped here); --import-rows N rows per file (default 50,000)
+//   --only KEYS          measure only these cases (comma-separated: county, province, series-county,
+//                        series-province, ranking-county, ranking-province), print them and leave
+//                        docs/benchmarks.md alone; `--only county,province --no-import` for the overview alone
+//   --no-compare         skip comparing the overview's two paths (scripts/bench/compare.ts) before measuring
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,6 +24,7 @@ import { closeDatabase, createPrismaForUrl, attachDatabase } from "../../lib/db/
 import { deployMigrations, redactUrl } from "../lib/migrate.mjs";
 import { clearDataset, datasetMatches, expectedCounts, generateDataset, PROVINCE, ROOT_CODE, type BenchSpec, type SqlRunner } from "./dataset";
 import { runImportBench, type ImportBenchRow } from "./import";
+import { compareOverviewPaths } from "./compare";
 import { benchCases, loadTargets, timeCase, type Timing } from "./measure";
 import { describeMachine, describeServer, extractManual, importLines, importTable, renderReport, resultsTable, tableSizes, targetLines, type Generation } from "./report";
 
@@ -41,6 +46,8 @@ function options() {
       out: { type: "string", default: "docs/benchmarks.md" },
       "no-import": { type: "boolean", default: false },
       "import-rows": { type: "string", default: "50000" },
+      only: { type: "string" },
+      "no-compare": { type: "boolean", default: false },
     },
   });
   const int = (s: string | undefined, fallback: number) => (s === undefined ? fallback : Number.parseInt(s, 10));
@@ -51,7 +58,8 @@ function options() {
     years: int(values.years, PROVINCE.years),
     firstYear: int(values["first-year"], PROVINCE.firstYear),
   };
-  return { ...values, spec, iterations: int(values.iterations, 100), warmup: int(values.warmup, 5), importRows: int(values["import-rows"], 50_000) };
+  const only = values.only?.split(",").map((k) => k.trim()).filter(Boolean) ?? null;
+  return { ...values, spec, only, iterations: int(values.iterations, 100), warmup: int(values.warmup, 5), importRows: int(values["import-rows"], 50_000) };
 }
 
 async function connect(url: string): Promise<pg.Client & { runner: SqlRunner }> {
@@ -197,8 +205,16 @@ async function main() {
   const timings: Timing[] = [];
   try {
     const targets = await loadTargets(opts.spec);
+    if (!opts["no-compare"]) {
+      const started = performance.now();
+      const { compared, differences } = await compareOverviewPaths(targets, 5);
+      if (differences.length > 0) throw new Error(`总览两种取数路径结果不一致 / the overview's pg-pool and Prisma paths differ (${differences.length} of ${compared}): ${differences.slice(0, 10).join("; ")}`);
+      console.log(`总览两种取数路径一致 / the overview's pg-pool and Prisma paths agree: ${compared} overviews (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    }
+    const cases = (await benchCases(targets, floorClient.runner)).filter((c) => !opts.only || opts.only.includes(c.key));
+    if (cases.length === 0) throw new Error(`--only ${opts.only?.join(",")}: 没有这样的基准 / no such case`);
     const loadBefore = os.loadavg()[0];
-    for (const c of await benchCases(targets, floorClient.runner)) {
+    for (const c of cases) {
       for (const t of await timeCase(c, opts.iterations, opts.warmup)) {
         console.log(`  ${t.label}: p50 ${t.p50.toFixed(2)} ms, p95 ${t.p95.toFixed(2)} ms`);
         timings.push(t);
@@ -208,7 +224,7 @@ async function main() {
     console.log(`\n${resultsTable(timings)}\n\n${targetLines(timings).join("\n")}\n\nload average (1 min) before / after: ${load.map((l) => l.toFixed(2)).join(" / ")}`);
     const imports = opts["no-import"] ? null : await importBench(url, opts.importRows);
     if (imports) console.log(`\n${importTable(imports)}\n\n${importLines(imports).join("\n")}`);
-    if (!opts["no-report"]) {
+    if (!opts["no-report"] && !opts.only) {
       const counts = expectedCounts(opts.spec);
       const report = renderReport({
         machine: describeMachine(),

@@ -4,9 +4,10 @@
 // benchmark relies on honest: after edits it still equals its definition.
 import Decimal from "decimal.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getPrisma } from "@/lib/db/client";
+import { currentDatabaseKind, currentPgPool, getPrisma } from "@/lib/db/client";
 import { countedStatusesFor, getRegionOverview, OVERVIEW_TUNING } from "@/lib/overview/query";
 import { countedStatuses, type Counting } from "@/lib/reports/periods";
+import { compareOverviewPaths } from "@/scripts/bench/compare";
 import { actualCounts, expectedCounts, generateDataset, type BenchSpec, type SqlRunner } from "@/scripts/bench/dataset";
 import { floorFigures, floorOverview, LIVE_COMPARABLE_SQL, overviewFigures, ROLLUP_COMPARABLE_SQL } from "@/scripts/bench/floor";
 import { benchCases, loadTargets, timeCase } from "@/scripts/bench/measure";
@@ -76,6 +77,15 @@ describe("bench smoke run", () => {
     } finally {
       OVERVIEW_TUNING.splitFrom = saved;
     }
+  });
+
+  it("answers the same on the pg pool as through Prisma (the bench's old-vs-new comparison)", async () => {
+    // On a PostgreSQL server the overview's statements go to the pg pool under Prisma; on PGlite both are Prisma's.
+    expect(currentPgPool() !== undefined).toBe(currentDatabaseKind() === "postgres");
+    const { compared, differences } = await compareOverviewPaths(await loadTargets(SPEC));
+    expect(differences).toEqual([]);
+    // 2 counties × 4 periods × 6 (countings × indicator sets), a town likewise, the root × 4 periods.
+    expect(compared).toBe(3 * 4 * 6 + 4);
   });
 
   it("counts what countedStatuses counts, for an approved-only county too", async () => {

@@ -4,7 +4,9 @@ import { z } from "zod";
 import { bodyTooLarge, readBodyLimited } from "@/lib/api/body";
 import { ApiError } from "@/lib/api/errors";
 import { parsePeriod, periodKeyProblem, type Period } from "@/lib/stats";
+import { MONEY_UNITS } from "./layout";
 import { MAX_UPLOAD_BYTES, MB } from "./limits";
+import type { SheetChoices } from "./parse";
 import { IMPORT_KINDS, type ImportKind } from "./types";
 
 const FORM_OVERHEAD = 64 * 1024;
@@ -21,7 +23,32 @@ const fields = z.object({
   }),
 });
 
-export type UploadForm = { kind: ImportKind; period: Period | null; fileName: string; bytes: Buffer };
+/** The preview's answers per sheet (a period, a money unit), sent again with the file. */
+const choiceSchema = z.record(
+  z.string().max(100),
+  z.object({
+    period: z.string().optional().transform((s, ctx) => {
+      if (!s) return undefined;
+      const p = parsePeriod(s);
+      if (!p) ctx.addIssue({ code: "custom", message: periodKeyProblem(s) ?? "统计期格式应为 YYYY-MM" });
+      return p ?? undefined;
+    }),
+    unit: z.enum(MONEY_UNITS, { message: "单位应为 元、万元 或 亿元" }).optional(),
+  }),
+);
+
+function readChoices(raw: FormDataEntryValue | null): SheetChoices {
+  if (typeof raw !== "string" || raw === "") return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new ApiError("bad_request", "工作表选择（sheets）不是有效的 JSON");
+  }
+  return choiceSchema.parse(json) as SheetChoices;
+}
+
+export type UploadForm = { kind: ImportKind; period: Period | null; fileName: string; bytes: Buffer; choices: SheetChoices };
 
 export async function readUploadForm(request: Request): Promise<UploadForm> {
   const type = request.headers.get("content-type") ?? "";
@@ -38,5 +65,5 @@ export async function readUploadForm(request: Request): Promise<UploadForm> {
   if (file.size > MAX_UPLOAD_BYTES) throw tooBig();
   const parsed = fields.parse({ kind: form.get("kind") ?? undefined, period: (form.get("period") as string | null) || undefined });
   const fileName = "name" in file && typeof file.name === "string" && file.name ? file.name : "upload.xlsx";
-  return { ...parsed, fileName, bytes: Buffer.from(await file.arrayBuffer()) };
+  return { ...parsed, fileName, bytes: Buffer.from(await file.arrayBuffer()), choices: readChoices(form.get("sheets")) };
 }

@@ -5,6 +5,7 @@ import type { ReportStatus } from "@/lib/generated/prisma/enums";
 import { canImportInto, periodLockReason } from "@/lib/permissions/capabilities";
 import { formatPeriodRange } from "@/lib/stats";
 import type { IndicatorRef } from "./columns";
+import { crossCheck, magnitudeSlip } from "./cross-check";
 import { opOf, sameFigure, type Change, type Planned } from "./plan-types";
 import type { Figures, PlanRecord, TownValuesRecord } from "./records";
 import type { Problem } from "./types";
@@ -41,6 +42,8 @@ export function planTownValues(records: TownValuesRecord[], facts: TownFacts, in
   const inFile = new Map(records.map((r) => [rk(r.townId, r.year, r.month), r]));
   const rules: IndicatorRule[] = indicators.filter((i) => i.onTownForm);
   const byCode = new Map(indicators.map((i) => [i.code, i]));
+  // Per sheet and money column: log10(figure ÷ the town's own history), for the unit check.
+  const ratios = new Map<string, { sheet: string; code: string; unit: string; logs: number[] }>();
   for (const rec of records) {
     const report = facts.reports.get(rk(rec.townId, rec.year, rec.month)) ?? null;
     const { changes, set } = diffFigures(report?.values ?? {}, rec.values, indicators);
@@ -64,8 +67,31 @@ export function planTownValues(records: TownValuesRecord[], facts: TownFacts, in
     });
     for (const e of checks.errors) if (rec.values[e.indicator] !== undefined) problem(e.message, byCode.get(e.indicator)?.name ?? e.indicator);
     for (const w of checks.warnings) if (rec.values[w.indicator] !== undefined) problem(`${w.message}（核实性审核，导入后请在月报中填写说明）`, byCode.get(w.indicator)?.name ?? w.indicator, "warning");
+    const lastYear = facts.reports.get(rk(rec.townId, rec.year - 1, rec.month))?.values ?? {};
+    const plan = facts.plans.get(`${rec.townId}|${rec.year}`) ?? {};
+    for (const [code, cross] of Object.entries(rec.cross ?? {})) {
+      const ind = byCode.get(code);
+      const value = rec.values[code];
+      if (!ind || value === undefined) continue;
+      if (cross.lastYear || cross.yoy || cross.delta || cross.planShare) {
+        for (const p of crossCheck({ name: ind.name, unit: ind.unit, value, cross, storedLastYear: lastYear[code] ?? null, plan: plan[code] ?? null, lastYearLabel: `${rec.year - 1}年${rec.month === 1 ? "1月" : `1–${rec.month}月`}` })) {
+          problem(p.message, p.column, "warning");
+        }
+      }
+      const history = (rec.month > 1 ? facts.reports.get(prevKey)?.values[code] : undefined) ?? lastYear[code];
+      if (cross.unit && history !== undefined && Number(history) > 0 && Number(value) > 0) {
+        const key = `${rec.src.sheet}|${code}`;
+        let e = ratios.get(key);
+        if (!e) ratios.set(key, (e = { sheet: rec.src.sheet, code, unit: cross.unit, logs: [] }));
+        e.logs.push(Math.log10(Number(value) / Number(history)));
+      }
+    }
     out.actions.push({ op: opOf(report !== null, changes), label: `${rec.townName} ${formatPeriodRange(rec.year, rec.month)}`, src: rec.src, changes });
     if (set.length > 0) out.writes.push({ record: rec, report, set });
+  }
+  for (const e of ratios.values()) {
+    const message = magnitudeSlip(e.logs, e.unit);
+    if (message) out.problems.push({ sheet: e.sheet, row: null, column: byCode.get(e.code)?.name ?? e.code, message, severity: "warning" });
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // lib/import/xlsx.ts; exceljs is the fallback for a workbook that reader does not understand.
 import ExcelJS from "exceljs";
 import { decodeText, parseCsv } from "./csv";
+import { assertLegacyWorkbook, readWithSheetJs } from "./legacy";
 import { HEADER_SEARCH_ROWS, ImportRefused, MAX_COLUMNS, MAX_DATA_ROWS, MAX_UPLOAD_BYTES, MB } from "./limits";
 import type { RawCell, RawSheet } from "./types";
 import { dateText, numberText, readXlsxEntries, textCell, UnsupportedXlsx, XLSX_PARTS } from "./xlsx";
@@ -16,7 +17,12 @@ export async function readUpload(buf: Buffer, fileName: string): Promise<RawShee
   if (buf.length === 0) throw new ImportRefused("文件为空");
   if (buf.length > MAX_UPLOAD_BYTES) throw new ImportRefused(`文件大小超过 ${MB(MAX_UPLOAD_BYTES)} 上限，请拆分后分批导入`);
   const lower = fileName.toLowerCase();
-  if (buf.subarray(0, 4).equals(OLE)) throw new ImportRefused("不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 后重试");
+  if (buf.subarray(0, 4).equals(OLE)) {
+    // Excel 97–2003 (.xls) and WPS (.et, or .xls saved by WPS): BIFF in an OLE container, read by SheetJS.
+    if (!/\.(xls|et)$/.test(lower)) throw new ImportRefused("文件扩展名与内容不符：这是旧版 Excel（.xls）文件，请以 .xls 扩展名上传");
+    assertLegacyWorkbook(buf);
+    return readWithSheetJs(buf);
+  }
   if (buf[0] === 0x50 && buf[1] === 0x4b) {
     if (!lower.endsWith(".xlsx") && !lower.endsWith(".xlsm")) throw new ImportRefused("文件扩展名与内容不符：只接受 .xlsx 或 .csv 文件");
     const { entries } = unzipXlsx(buf, XLSX_PARTS);
@@ -30,7 +36,7 @@ export async function readUpload(buf: Buffer, fileName: string): Promise<RawShee
     }
   }
   if (lower.endsWith(".csv") || lower.endsWith(".txt")) return [parseCsv(decodeText(buf), fileName.replace(/\.[^.]+$/, ""))];
-  throw new ImportRefused("只接受 .xlsx 或 .csv 文件");
+  throw new ImportRefused("只接受 .xlsx、.xls 或 .csv 文件");
 }
 
 /** The same through exceljs (slower: it builds an object model of every cell). */
@@ -40,7 +46,8 @@ export async function readXlsx(buf: Buffer): Promise<RawSheet[]> {
     // exceljs's typings want its own Buffer type; the bytes are the same.
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
-    throw new ImportRefused("无法读取该 Excel 文件，文件可能已损坏，请用 Excel 打开后重新保存");
+    // Some WPS-saved workbooks trip exceljs; SheetJS reads them (the zip guard has already passed them).
+    return readWithSheetJs(buf);
   }
   const sheets: RawSheet[] = [];
   for (const ws of wb.worksheets) {

@@ -1,12 +1,22 @@
 // Typed records a parse yields. Plain JSON (dates as "YYYY-MM-DD", decimals as strings): the
 // preview stores them in ImportJob.summary and the commit reads them back on any server.
 import type { Ownership, ProjectStage } from "@/lib/generated/prisma/enums";
+import type { CrossFigures } from "./cross-check";
 import type { Source } from "./types";
 
 /** Indicator code → exact decimal string; a blank cell is absent (it never clears a stored figure). */
 export type Figures = Record<string, string>;
 
-export type TownValuesRecord = { src: Source; townId: number; townName: string; year: number; month: number; values: Figures };
+export type TownValuesRecord = {
+  src: Source;
+  townId: number;
+  townName: string;
+  year: number;
+  month: number;
+  values: Figures;
+  /** Per indicator: the rounding of its figure and the sheet's 上年同期/同比/增减/占年计划, for the cross-checks. */
+  cross?: Record<string, CrossFigures>;
+};
 export type PlanRecord = { src: Source; regionId: number; regionName: string; year: number; values: Figures };
 export type EnterpriseRecord = {
   src: Source;

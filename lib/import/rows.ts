@@ -36,6 +36,11 @@ export class RowReader {
     return this.byField.has(field);
   }
 
+  /** The money unit governing the column's bare figures, as the sheet's layout decided it. */
+  unitOf(field: string): string | null | undefined {
+    return this.byField.get(field)?.unit;
+  }
+
   header(field: string): string {
     return this.byField.get(field)?.header ?? field;
   }
@@ -73,7 +78,8 @@ export class RowReader {
   }
 
   figure(field: string, opts: { unit: string; integerOnly?: boolean; allowNegative?: boolean }): string | null | undefined {
-    const headerUnit = opts.unit === "万元" ? moneyUnitOf(this.header(field)) : null;
+    const col = this.byField.get(field);
+    const headerUnit = opts.unit === "万元" ? (col?.unit !== undefined ? col.unit : moneyUnitOf(this.header(field))) : null;
     return this.read(field, (t) => parseFigureCell(t, { ...opts, headerUnit }));
   }
 

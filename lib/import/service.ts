@@ -12,7 +12,7 @@ import { loadRefs } from "./facts";
 import { ImportRefused } from "./limits";
 import { packRecords } from "./pack";
 import { INTERRUPTED_MESSAGE, isInterrupted } from "./lease";
-import { hasErrors, parseImport } from "./parse";
+import { hasErrors, parseImport, type SheetChoices } from "./parse";
 import { planImport } from "./planner";
 import { countOps } from "./plan-types";
 import { readUpload } from "./read";
@@ -42,7 +42,7 @@ export async function importScope(user: Caller, kind?: ImportKind): Promise<Impo
   return { county: own, onlyTownId: null, regionId: own.id };
 }
 
-export type PreviewInput = { kind: ImportKind; fileName: string; bytes: Buffer; period: Period | null };
+export type PreviewInput = { kind: ImportKind; fileName: string; bytes: Buffer; period: Period | null; choices?: SheetChoices };
 
 export async function previewImport(user: Caller, input: PreviewInput) {
   const scope = await importScope(user, input.kind);
@@ -64,7 +64,7 @@ export async function previewImport(user: Caller, input: PreviewInput) {
   lap("readMs");
   const refs = await loadRefs(db, input.kind, scope.county, scope.onlyTownId, input.period);
   lap("refsMs");
-  const parsed = parseImport(input.kind, sheets, refs);
+  const parsed = parseImport(input.kind, sheets, refs, input.choices ?? {});
   lap("parseMs");
   const plan = parsed.records.length > 0 ? await planImport(db, input.kind, parsed.records, refs) : null;
   lap("planMs");
@@ -78,6 +78,7 @@ export async function previewImport(user: Caller, input: PreviewInput) {
     scopeRegionId: scope.regionId,
     counts: { ...countOps(actions), errors, warnings: problems.length - errors },
     ...trimForDisplay(problems, actions),
+    sheets: parsed.sheets,
     records: hasErrors(problems) ? undefined : packRecords(parsed.records),
     previouslyCommitted: before ? { jobId: before.id, at: (before.finishedAt ?? new Date()).toISOString() } : null,
   };

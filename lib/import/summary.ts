@@ -2,6 +2,7 @@
 // parsed records the commit replays. Plain JSON, so any app instance can commit or report it.
 import type { Period } from "@/lib/stats";
 import type { Action, Op } from "./plan-types";
+import type { SheetInfo } from "./sheet-info";
 import type { ImportKind, Problem } from "./types";
 
 export const MAX_PROBLEMS_SHOWN = 1000;
@@ -15,6 +16,8 @@ export type ImportSummary = {
   counts: Record<Op, number> & { errors: number; warnings: number };
   problems: Problem[];
   actions: Action[];
+  /** What was read of each sheet: period, header rows, row counts, the unit applied per column (absent on older jobs). */
+  sheets?: SheetInfo[];
   /**
    * The parsed records as one string (lib/import/pack.ts: gzipped JSON), present only when the
    * preview has no errors (the commit needs them). A string, not nested JSON: PostgreSQL stores a

@@ -29,7 +29,13 @@ export type Problem = { sheet: string; row: number | null; column: string | null
 export type Source = { sheet: string; row: number };
 
 /** A matched column: which field, which header text in the file, which 0-based column index. */
-export type ColumnMatch = { field: string; header: string; index: number };
+export type ColumnMatch = {
+  field: string;
+  header: string;
+  index: number;
+  /** The money unit governing the column's bare figures (lib/import/layout.ts); absent: read from the header text. */
+  unit?: string | null;
+};
 
 /** Marks the template's example row; rows whose first cell starts with it are skipped. */
 export const EXAMPLE_MARK = "示例：";

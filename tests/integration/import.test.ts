@@ -232,6 +232,6 @@ describe("hostile uploads", () => {
   it("refuses a non-spreadsheet with a Chinese message, not a 500", async () => {
     const { status, body } = await upload(Buffer.from("%PDF-1.4 not a sheet"), "town_values", "2024-08", "x.pdf");
     expect(status).toBe(422);
-    expect(body.error.message).toBe("只接受 .xlsx 或 .csv 文件");
+    expect(body.error.message).toBe("只接受 .xlsx、.xls 或 .csv 文件");
   });
 });

@@ -5,8 +5,37 @@ import type { PlanRecord, TownValuesRecord, Figures } from "../records";
 import { townResolver, type Refs } from "../refs";
 import type { RowReader } from "../rows";
 import { parseYearText } from "../values";
+import { halfUlp, readAmount, readPercent, type CrossFigures } from "../cross-check";
+
+/** The field a cross-check column is registered under in a row's reader: `yoy|ind:gross_output`. */
+export const crossField = (role: "lastYear" | "yoy" | "delta" | "planShare", field: string) => `${role}|${field}`;
+
+const MONEY_EXP: Record<string, number> = { 元: -4, 万元: 0, 亿元: 4 };
+
+/** The sheet's 上年同期/同比/增减/占年计划 beside each figure, and the figure's rounding. */
+export function readCross(r: RowReader, indicators: readonly IndicatorRef[], values: Figures): Record<string, CrossFigures> | undefined {
+  const out: Record<string, CrossFigures> = {};
+  for (const ind of indicators) {
+    if (values[ind.code] === undefined) continue;
+    const field = indicatorField(ind.code);
+    const text = r.text(field) ?? "";
+    const own = /亿/.test(text) ? 4 : /万/.test(text) ? 0 : /元/.test(text) ? -4 : null;
+    const shift = ind.unit === "万元" ? (own ?? MONEY_EXP[r.unitOf(field) ?? "万元"] ?? 0) : 0;
+    const cross: CrossFigures = { half: halfUlp(text, shift), ...(ind.unit === "万元" ? { unit: own === null ? r.unitOf(field) ?? "万元" : { 4: "亿元", 0: "万元", [-4]: "元" }[own] } : {}) };
+    const ly = crossField("lastYear", field);
+    const delta = crossField("delta", field);
+    if (r.has(ly)) cross.lastYear = readAmount(r.text(ly), r.unitOf(ly), ind) ?? undefined;
+    if (r.has(delta)) cross.delta = readAmount(r.text(delta), r.unitOf(delta), ind) ?? undefined;
+    if (r.has(crossField("yoy", field))) cross.yoy = readPercent(r.text(crossField("yoy", field))) ?? undefined;
+    if (r.has(crossField("planShare", field))) cross.planShare = readPercent(r.text(crossField("planShare", field))) ?? undefined;
+    out[ind.code] = cross;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
 
 const townIndicators = (refs: Refs) => refs.indicators.filter((i) => i.onTownForm);
+// "县（市、区）" heads a sheet of the county's peers: matched here so the sheet is recognised and refused.
+const REGION: FieldSpec = { ...TOWN, aliases: [...TOWN.aliases, "县区", "县市区", "县（市、区）", "县市"] };
 // Built once per import (refs), not once per row.
 const towns = new WeakMap<Refs, ReturnType<typeof townResolver>>();
 const townOf = (refs: Refs) => {
@@ -37,6 +66,8 @@ function resolveRegion(r: RowReader, refs: Refs, allowCounty: boolean) {
     r.problem("town", `只能导入本镇的数据，“${town.name}”不是您所在的乡镇`);
     return null;
   }
+  const typed = raw.normalize("NFKC").replace(/\s/g, "");
+  if (!county && typed !== town.name && typed !== town.code) r.problem("town", `“${raw}”按“${town.name}”匹配，请确认`, "warning");
   return town;
 }
 
@@ -48,20 +79,21 @@ const hasAny = (values: Figures, r: RowReader) => {
 };
 
 export const townValuesKind = {
-  specs: (refs: Refs): FieldSpec[] => [TOWN, PERIOD, ...indicatorSpecs(townIndicators(refs))],
+  specs: (refs: Refs): FieldSpec[] => [REGION, PERIOD, ...indicatorSpecs(townIndicators(refs))],
   parse(r: RowReader, refs: Refs): TownValuesRecord | null {
     const town = resolveRegion(r, refs, false);
     const period = r.period(refs.defaultPeriod);
     const values = readFigures(r, townIndicators(refs));
     if (!town || !period || !r.ok || !hasAny(values, r)) return null;
-    return { src: r.src, townId: town.id, townName: town.name, year: period.year, month: period.month, values };
+    const cross = readCross(r, townIndicators(refs), values);
+    return { src: r.src, townId: town.id, townName: town.name, year: period.year, month: period.month, values, ...(cross ? { cross } : {}) };
   },
   key: (x: TownValuesRecord) => `${x.townId}|${x.year}|${x.month}`,
   keyLabel: "同一乡镇、同一统计期",
 };
 
 export const plansKind = {
-  specs: (refs: Refs): FieldSpec[] => [{ ...TOWN, aliases: [...TOWN.aliases, "地区名称"] }, YEAR, ...indicatorSpecs(townIndicators(refs))],
+  specs: (refs: Refs): FieldSpec[] => [{ ...REGION, aliases: [...REGION.aliases, "地区名称"] }, YEAR, ...indicatorSpecs(townIndicators(refs))],
   parse(r: RowReader, refs: Refs): PlanRecord | null {
     const region = resolveRegion(r, refs, refs.onlyTownId === null);
     let year = r.has("year") ? r.read("year", parseYearText) : null;

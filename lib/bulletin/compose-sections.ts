@@ -3,7 +3,7 @@
 import Decimal from "decimal.js";
 import { STAGE_LABELS, STAGES } from "@/lib/projects/filters";
 import { formatNumber, formatPercent, formatPeriodRange, OUTPUT_TIER_LABELS, planCompletionPercent, projectBucket, PROJECT_BUCKET_LABELS, type ProjectBucket } from "@/lib/stats";
-import { clause, completionPhrase, count, growthOf, growthPhrase, names, sentence, whole, yi } from "./phrases";
+import { clause, completionPhrase, count, growthOf, growthPhrase, names, sentence, whole, withNote, yi } from "./phrases";
 import type { BulletinData, ProjectFigures, Section } from "./types";
 
 export const BUCKET_ORDER: ProjectBucket[] = ["ge1b", "ge100m", "50m_100m", "10m_50m", "lt10m"];
@@ -17,7 +17,7 @@ const totalOf = (list: ProjectFigures[]) => sum(list.map((p) => p.totalInvestmen
 export function parkSection(d: BulletinData): Section {
   const paragraphs = d.parks
     .map((p) =>
-      sentence(`${p.name}（${p.level}）`, [
+      sentence(withNote(p.name, p.level), [
         clause(p.salesRevenue === null ? null : `实现销售收入${yi(p.salesRevenue)}`, growthOf(p.salesRevenue, p.salesRevenueLastYear)),
         clause(p.profitTax === null ? null : `利税${yi(p.profitTax)}`, growthOf(p.profitTax, p.profitTaxLastYear)),
         p.infrastructureInvestment === null ? null : `完成基础设施投资${yi(p.infrastructureInvestment)}`,
@@ -54,7 +54,7 @@ export function projectSection(d: BulletinData): Section {
   if (progress) paragraphs.push(progress);
   const big = list.filter((p) => new Decimal(p.totalInvestment).gte(10000));
   if (big.length > 0) {
-    const shown = big.slice(0, 10).map((p) => `${p.town}${p.name}（${yi(p.totalInvestment)}，${STAGE_LABELS[p.stage]}）`);
+    const shown = big.slice(0, 10).map((p) => withNote(`${p.town}${p.name}`, `${yi(p.totalInvestment)}，${STAGE_LABELS[p.stage]}`));
     paragraphs.push(`亿元以上项目${big.length}个${big.length > 10 ? "，计划总投资居前十位的是" : "："}${names(shown)}。`);
   }
   return { heading: "项目建设", paragraphs };

@@ -6,18 +6,11 @@ import type { Cell } from "@/lib/overview/compute";
 import { growthScopeNote, presentGrowth } from "@/lib/present/figure";
 import { formatPeriodRange } from "@/lib/stats";
 import { attractionSection, enterpriseSection, parkSection, privateSection, projectSection } from "./compose-sections";
-import { clause, completionPhrase, growthPhrase, isBehind, names, schedulePhrase, sentence, whole, yi } from "./phrases";
+import { nextStepsSection, problemsSection } from "./compose-review";
+import { clause, completionPhrase, growthPhrase, HEADLINE, isBehind, names, schedulePhrase, sentence, whole, withNote, yi } from "./phrases";
 import type { BulletinData, Section } from "./types";
 
-export const HEADLINE = [
-  { code: "gross_output", verb: "完成" },
-  { code: "above_scale_output", verb: "完成" },
-  { code: "sales_revenue", verb: "实现" },
-  { code: "profit", verb: "实现" },
-  { code: "profit_tax", verb: "实现" },
-  { code: "tax", verb: "" },
-  { code: "industrial_investment", verb: "完成" },
-] as const;
+export { HEADLINE };
 
 const CN_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
@@ -61,14 +54,14 @@ export function rankingParagraphs(d: BulletinData, code = "gross_output"): strin
   const top = (list: Ranked[]) => list.filter((t) => t.cell.rank !== null).slice(0, 3);
   const parts = [
     byTotal.length >= 3 ? `${name}总量列前三位的是${names(top(byTotal).map((t) => t.name))}` : null,
-    byGrowth.length >= 3 ? `增幅列前三位的是${names(byGrowth.slice(0, 3).map((t) => `${t.name}（${presentGrowth(t.cell, pct).words}）`))}` : null,
+    byGrowth.length >= 3 ? `增幅列前三位的是${names(byGrowth.slice(0, 3).map((t) => withNote(t.name, presentGrowth(t.cell, pct).words)))}` : null,
   ];
   const out = [sentence("", parts)].filter((x): x is string => x !== null);
   const falling = byGrowth.filter((t) => t.cell.lossChange === null && presentGrowth(t.cell, pct).tone === "down");
   if (falling.length > 0) out.push(`${name}同比下降的有${names(falling.map((t) => t.name))}。`);
   const withGap = byTotal.filter((t) => t.cell.scheduleGapPoints !== null);
   const behind = withGap.filter((t) => isBehind(t.cell.scheduleGapPoints)).sort((a, b) => a.cell.scheduleGapPoints! - b.cell.scheduleGapPoints!);
-  if (behind.length > 0) out.push(`落后时序进度的有${names(behind.map((t) => `${t.name}（${schedulePhrase(t.cell)!.replace("落后时序进度", "落后")}）`))}。`);
+  if (behind.length > 0) out.push(`落后时序进度的有${names(behind.map((t) => withNote(t.name, schedulePhrase(t.cell)!.replace("落后时序进度", "落后"))))}。`);
   else if (withGap.length > 0) out.push(`各乡镇${name}均达到时序进度要求。`);
   const turned = d.towns.filter((t) => t.cells.profit?.lossChange === "扭亏为盈").map((t) => t.name);
   if (turned.length > 0) out.push(`${names(turned)}利润总额同比扭亏为盈。`);
@@ -87,8 +80,10 @@ export function composeBulletin(d: BulletinData): { title: string; sections: Sec
     attractionSection(d),
     privateSection(d),
     enterpriseSection(d),
-  ];
-  const sections = raw.filter((s) => s.paragraphs.length > 0).map((s, i) => ({ ...s, heading: `${CN_NUMERALS[i]}、${s.heading}` }));
+  ].filter((s) => s.paragraphs.length > 0);
+  // 存在问题 and 下步工作, drafted for the author to edit before publishing; nothing to draft from without figures.
+  if (raw.length > 0) raw.push(problemsSection(d), nextStepsSection(d));
+  const sections = raw.map((s, i) => ({ ...s, heading: `${CN_NUMERALS[i]}、${s.heading}` }));
   return { title: bulletinTitle(d), sections };
 }
 
@@ -108,4 +103,12 @@ export function textToSections(text: string): Section[] {
     else out[out.length - 1].paragraphs.push(line);
   }
   return out;
+}
+
+const RUN_IN = /^(（[一二三四五六七八九十]+）[^。]{1,40}。)([\s\S]*)$/;
+
+/** A paragraph that opens with a run-in 二级标题 ("（一）部分乡镇进度滞后。…"): [heading, rest]; else [null, text]. */
+export function splitRunInHeading(text: string): [string | null, string] {
+  const m = RUN_IN.exec(text);
+  return m ? [m[1], m[2]] : [null, text];
 }

@@ -4,6 +4,17 @@ import type { Cell } from "@/lib/overview/compute";
 import { presentGrowth, presentPlan, presentValue, type GrowthInput } from "@/lib/present/figure";
 import { formatNumber, roundHalfUp, yoyPercent } from "@/lib/stats";
 
+/** The headline's indicators in the order it names them, with the verb each takes. */
+export const HEADLINE = [
+  { code: "gross_output", verb: "完成" },
+  { code: "above_scale_output", verb: "完成" },
+  { code: "sales_revenue", verb: "实现" },
+  { code: "profit", verb: "实现" },
+  { code: "profit_tax", verb: "实现" },
+  { code: "tax", verb: "" },
+  { code: "industrial_investment", verb: "完成" },
+] as const;
+
 /** "12.35亿元" (county totals: two decimals), as the wall and the overview show it. */
 export const yi = (wan: string | null | undefined) => {
   if (wan == null) return null;
@@ -48,3 +59,9 @@ export const isBehind = (points: number | null) => points !== null && roundHalfU
 
 /** "全县" / "全市" (a county-level city) / "全区": how the county names itself. */
 export const whole = (county: { name: string }) => `全${county.name.endsWith("市") ? "市" : county.name.endsWith("区") ? "区" : "县"}`;
+
+/**
+ * "name（note）", or, when the name already ends in a parenthetical ("…项目（05）"), that one
+ * parenthetical widened: "…项目（05，28.17亿元，投产）" — never "（05）（28.17亿元，投产）".
+ */
+export const withNote = (name: string, note: string) => (name.endsWith("）") ? `${name.slice(0, -1)}，${note}）` : `${name}（${note}）`);

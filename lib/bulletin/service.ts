@@ -57,11 +57,11 @@ export async function getBulletinView(county: RegionRef, period: Period, revisio
   return { data, checks: reconciliationChecks(data), generated, current, revisions };
 }
 
-/** How the shown text came about, for the subtitle: 已发布第2版, 草稿（第3版）, 系统根据数据生成. */
+/** How the shown text came about (on the page and in the Word file's properties, never in the text): 已发布第2版, 草稿（第3版）, 系统起草（未保存）. */
 export function statusLabel(current: BulletinView["current"]): string {
   if (current.source === "published") return `已发布第${current.revision}版`;
   if (current.source === "draft") return `草稿（第${current.revision}版）`;
-  return "系统根据数据生成";
+  return "系统起草（未保存）";
 }
 
 /** The `revision` query parameter: a positive whole number, or absent. */

@@ -1,32 +1,40 @@
 // Reads a .docx back the way a word processor must: unzip it and parse its XML parts with a strict
 // XML parser (saxes, which throws on malformed XML). Returns the body as paragraphs (with their
-// style) and tables (cell text by row), and the text of the page headers.
+// style, and their runs with the East Asian font and colour each names) and tables (cell text by
+// row), and the text of the page headers.
 import JSZip from "jszip";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 
-export type DocxBlock = { kind: "p"; style: string | null; text: string } | { kind: "table"; rows: string[][] };
+export type DocxRun = { text: string; eastAsia: string | null; ascii: string | null; color: string | null };
+export type DocxBlock = { kind: "p"; style: string | null; text: string; runs: DocxRun[] } | { kind: "table"; rows: string[][] };
 
 function parseBody(xml: string): DocxBlock[] {
   const blocks: DocxBlock[] = [];
   let tableDepth = 0;
   let rows: string[][] = [];
   let cell: string[] | null = null;
-  let para: { style: string | null; text: string } | null = null;
+  let para: { style: string | null; text: string; runs: DocxRun[] } | null = null;
+  let run: DocxRun | null = null;
   let inText = false;
   const parser = new SaxesParser();
   parser.on("opentag", (tag: SaxesTagPlain) => {
     if (tag.name === "w:tbl" && ++tableDepth === 1) rows = [];
     else if (tag.name === "w:tr" && tableDepth === 1) rows.push([]);
     else if (tag.name === "w:tc" && tableDepth === 1) cell = [];
-    else if (tag.name === "w:p") para = { style: null, text: "" };
+    else if (tag.name === "w:p") para = { style: null, text: "", runs: [] };
+    else if (tag.name === "w:r" && para) para.runs.push((run = { text: "", eastAsia: null, ascii: null, color: null }));
+    else if (tag.name === "w:rFonts" && run) Object.assign(run, { eastAsia: tag.attributes["w:eastAsia"] ?? null, ascii: tag.attributes["w:ascii"] ?? null });
+    else if (tag.name === "w:color" && run) run.color = tag.attributes["w:val"] ?? null;
     else if (tag.name === "w:pStyle" && para) para.style = tag.attributes["w:val"] ?? null;
     else if (tag.name === "w:t") inText = true;
   });
   parser.on("text", (t) => {
     if (inText && para) para.text += t;
+    if (inText && run) run.text += t;
   });
   parser.on("closetag", (tag) => {
     if (tag.name === "w:t") inText = false;
+    else if (tag.name === "w:r") run = null;
     else if (tag.name === "w:p" && para) {
       if (cell) cell.push(para.text);
       else if (tableDepth === 0) blocks.push({ kind: "p", ...para });

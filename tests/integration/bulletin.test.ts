@@ -5,14 +5,15 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import Decimal from "decimal.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import { GET as docxGET } from "@/app/api/v1/bulletin/docx/route";
+import { GET as docxGET, POST as docxPOST } from "@/app/api/v1/bulletin/docx/route";
 import { GET as exportGET } from "@/app/api/v1/export/[table]/route";
 import { GET as overviewGET } from "@/app/api/v1/overview/route";
 import { loadActiveUser } from "@/lib/auth/session";
+import { formatIssueDate, todayInChina } from "@/lib/bulletin/head";
 import { getBulletinView, saveBulletin } from "@/lib/bulletin/service";
 import { sectionsToText } from "@/lib/bulletin/compose";
 import { getPrisma } from "@/lib/db/client";
-import { DEMO_COUNTY } from "@/lib/demo/places";
+import { DEMO_COUNTY, SHRINKING_LOSS_TOWN } from "@/lib/demo/places";
 import { seedDemoCounty } from "@/lib/demo/seed";
 import type { Cell } from "@/lib/overview/compute";
 import type { RegionOverview } from "@/lib/overview/query";
@@ -20,7 +21,7 @@ import { getRegionByCode } from "@/lib/regions";
 import { formatGrowth, formatNumber, formatPercent, formatScheduleGap, formatYi, planCompletionPercent, yoyPercent } from "@/lib/stats";
 import { callApi, createApiToken } from "../support/api";
 import { resetDatabase } from "../support/db";
-import { readDocx } from "./bulletin-docx-reader";
+import { readDocx, type DocxBlock } from "./bulletin-docx-reader";
 
 const Q = `region=${DEMO_COUNTY.code}&period=2024-07`;
 let token: string;
@@ -125,7 +126,10 @@ describe("the demo county's bulletin for 2024年1–7月, against the API", () =
     const done = sum(inPlan.map((r) => r["当年累计完成投资（万元）"]));
     expect(text).toContain(`纳入年度投资计划的项目${inPlan.length}个，当年计划投资${yi(planned)}，累计完成投资${yi(done)}，完成年度计划的${formatPercent(planCompletionPercent(done, planned))}。`);
     const big = rows.filter((r) => Number(r["计划总投资（万元）"]) >= 10000);
-    const named = big.slice(0, 10).map((r) => `${r["乡镇"]}${r["项目名称"]}（${yi(r["计划总投资（万元）"])}，${r["阶段"]}）`).join("、");
+    // A name that ends in its own parenthetical ("…项目（05）") has the figures inside it: one pair of brackets.
+    const note = (name: string, n: string) => (name.endsWith("）") ? `${name.slice(0, -1)}，${n}）` : `${name}（${n}）`);
+    const named = big.slice(0, 10).map((r) => note(`${r["乡镇"]}${r["项目名称"]}`, `${yi(r["计划总投资（万元）"])}，${r["阶段"]}`)).join("、");
+    expect(named).toMatch(/项目（\d+，[\d.]+亿元，/);
     expect(text).toContain(`亿元以上项目${big.length}个${big.length > 10 ? "，计划总投资居前十位的是" : "："}${named}。`);
   });
 
@@ -171,17 +175,23 @@ describe("the demo county's bulletin for 2024年1–7月, against the API", () =
 
   it("has every section and no placeholders", () => {
     const headings = text.split("\n").filter((l) => /^[一二三四五六七八九十]+、/.test(l));
-    expect(headings).toEqual(["一、总体情况", "二、乡镇排名", "三、园区建设", "四、项目建设", "五、招商引资", "六、民营经济", "七、重点企业"]);
+    expect(headings).toEqual(["一、总体情况", "二、乡镇排名", "三、园区建设", "四、项目建设", "五、招商引资", "六、民营经济", "七、重点企业", "八、存在问题", "九、下步工作"]);
     expect(text).not.toMatch(/xx|NaN|undefined|Infinity|null|—|入库入库/i);
+    // One parenthetical per name: "…项目（05，28.17亿元，投产）", never "（05）（28.17亿元，投产）".
+    expect(text).not.toContain("）（");
   });
 
-  it("the Word export is a well-formed .docx with the same text under headings, the tables, and a running header", async () => {
+  it("the Word export is a well-formed .docx with the official head, the same text under headings, and the tables", async () => {
     const res = await docxGET(new Request(`http://localhost/api/v1/bulletin/docx?${Q}`, auth()));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("wordprocessingml");
     const doc = await readDocx(Buffer.from(await res.arrayBuffer()));
     const paragraphs = doc.blocks.filter((b) => b.kind === "p");
-    expect(paragraphs[0]).toEqual({ kind: "p", style: "Title", text: "兴化市乡镇工业经济运行情况通报（2024年1–7月）" });
+    // 版头 (drafted: the county's bureau, 文号 numbered by the month, dated today), then the title.
+    const year = todayInChina().slice(0, 4);
+    expect(paragraphs.slice(0, 3).map((p) => [p.style, p.text])).toEqual([[null, "兴化市经济发展局"], [null, `兴经发〔${year}〕7号`], ["Title", "兴化市乡镇工业经济运行情况通报（2024年1–7月）"]]);
+    expect(paragraphs.map((p) => p.text)).toContain(formatIssueDate(todayInChina()));
+    expect(paragraphs.map((p) => p.text).join("\n")).not.toContain("系统根据数据生成");
     const headings = paragraphs.filter((p) => p.style === "Heading1").map((p) => p.text);
     expect(headings).toEqual(text.split("\n").filter((l) => /^[一二三四五六七八九十]+、/.test(l)));
     expect(paragraphs.map((p) => p.text)).toEqual(expect.arrayContaining(text.split("\n").filter(Boolean)));
@@ -193,7 +203,69 @@ describe("the demo county's bulletin for 2024年1–7月, against the API", () =
     expect(towns.rows[1][1]).toBe(formatNumber(overview.totals.gross_output.value, 2));
     const first = overview.children.find((c) => c.values.gross_output.rank === 1)!;
     expect(towns.rows[2].slice(0, 2)).toEqual([first.region.name, formatNumber(first.values.gross_output.value, 2)]);
-    expect(doc.headers.join("")).toContain("2024年1–7月");
+    // Official documents carry no running header (GB/T 9704); the page number is in the footer.
+    expect(doc.headers.join("")).toBe("");
+  });
+
+  it("存在问题 and 下步工作 are drafted from the data: towns behind 时序进度 with their gap, and 永丰镇's loss with its 减亏", () => {
+    const problems = text.slice(text.indexOf("八、存在问题"), text.indexOf("九、下步工作"));
+    const behind = overview.children
+      .filter((c) => c.values.gross_output.planCompletionPercent !== null && formatScheduleGap(c.values.gross_output.scheduleGapPoints).startsWith("落后"))
+      .sort((a, b) => a.values.gross_output.scheduleGapPoints! - b.values.gross_output.scheduleGapPoints!);
+    expect(behind.length).toBeGreaterThan(0);
+    const g = behind[0].values.gross_output;
+    expect(problems).toContain(`落后时序进度的乡镇有${behind.length}个：${behind[0].region.name}完成年计划的${formatPercent(g.planCompletionPercent)}，${formatScheduleGap(g.scheduleGapPoints)}`);
+    const yongfeng = overview.children.find((c) => c.region.code === SHRINKING_LOSS_TOWN)!;
+    const profit = yongfeng.values.profit;
+    expect(profit.lossChange).toBe("减亏");
+    expect(problems).toContain(`永丰镇利润总额亏损${formatNumber(new Decimal(profit.value!).abs().toFixed(), 2)}万元，同比减亏${formatNumber(profit.increase, 2)}万元`);
+    expect(text.slice(text.indexOf("九、下步工作"))).toContain("永丰镇要巩固减亏成果");
+  });
+
+  it("the Word file of the text as edited on the page: official fonts, the 文号 and date given, the author's 存在问题 and 下步工作", async () => {
+    const edited = text
+      .replace(/八、存在问题\n/, "八、存在问题\n（一）审核员补充的问题。永丰镇仍亏损，需持续关注。\n")
+      .replace(/九、下步工作\n/, "九、下步工作\n（一）审核员补充的工作。各乡镇要于下月5日前报送。\n");
+    const payload = { region: DEMO_COUNTY.code, period: "2024-07", issuer: "兴化市经济发展局", docNumber: "兴经发[2026]12号", issueDate: "2026-12-04", title: "兴化市乡镇工业经济运行情况通报（2024年1–7月）", body: edited };
+    const post = (body: unknown, t = token) => docxPOST(new Request("http://localhost/api/v1/bulletin/docx", { method: "POST", headers: { authorization: `Bearer ${t}`, "content-type": "application/json" }, body: JSON.stringify(body) }));
+    const res = await post(payload);
+    expect(res.status).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    if (process.env.BULLETIN_OUT) writeFileSync(`${process.env.BULLETIN_OUT}/bulletin-edited.docx`, bytes);
+    const doc = await readDocx(bytes);
+    const paragraphs = doc.blocks.filter((b): b is Extract<DocxBlock, { kind: "p" }> => b.kind === "p");
+    const find = (t: string) => paragraphs.find((p) => p.text === t)!;
+    const fonts = (p: Extract<DocxBlock, { kind: "p" }>) => [...new Set(p.runs.map((r) => r.eastAsia))];
+    // 版头: 发文机关 in red 小标宋, the 文号 with 〔〕 (typed with square brackets), then the title in 方正小标宋简体.
+    expect(find("兴化市经济发展局").runs[0]).toMatchObject({ eastAsia: "方正小标宋简体", color: "E00000" });
+    expect(fonts(find("兴经发〔2026〕12号"))).toEqual(["仿宋_GB2312"]);
+    const title = paragraphs.find((p) => p.style === "Title")!;
+    expect(title.text).toBe(payload.title);
+    expect(fonts(title)).toEqual(["方正小标宋简体"]);
+    // 一级标题 黑体, body 仿宋_GB2312, run-in 二级标题 楷体_GB2312; Latin and digits in Times New Roman.
+    const headings = paragraphs.filter((p) => p.style === "Heading1");
+    expect(headings.map((h) => h.text)).toEqual(["一、总体情况", "二、乡镇排名", "三、园区建设", "四、项目建设", "五、招商引资", "六、民营经济", "七、重点企业", "八、存在问题", "九、下步工作"]);
+    for (const h of headings) expect(fonts(h)).toEqual(["黑体"]);
+    const headline = paragraphs.find((p) => p.text.startsWith("2024年1–7月，全市乡镇工业完成工业总产值"))!;
+    expect(fonts(headline)).toEqual(["仿宋_GB2312"]);
+    expect(headline.runs[0].ascii).toBe("Times New Roman");
+    const added = find("（一）审核员补充的问题。永丰镇仍亏损，需持续关注。");
+    expect(added.runs.map((r) => [r.eastAsia, r.text])).toEqual([["楷体_GB2312", "（一）审核员补充的问题。"], ["仿宋_GB2312", "永丰镇仍亏损，需持续关注。"]]);
+    expect(find("（一）审核员补充的工作。各乡镇要于下月5日前报送。").runs[0].eastAsia).toBe("楷体_GB2312");
+    // The drafted items follow the author's, renumbered by the author or not: the text is theirs.
+    const all = paragraphs.map((p) => p.text).join("\n");
+    expect(all).toMatch(/八、存在问题\n（一）审核员补充的问题。[\s\S]*落后时序进度的乡镇有\d+个：[\s\S]*永丰镇利润总额亏损[\d,.]+万元，同比减亏[\s\S]*九、下步工作\n（一）审核员补充的工作。/);
+    // 署名 and 成文日期 after the text; no double brackets anywhere; no "系统根据数据生成".
+    const beforeTables = paragraphs.slice(0, paragraphs.findIndex((p) => p.text.startsWith("表1")));
+    expect(beforeTables.map((p) => p.text).slice(-2)).toEqual(["兴化市经济发展局", "2026年12月4日"]);
+    expect(JSON.stringify(doc)).not.toContain("）（");
+    expect(all).not.toContain("系统根据数据生成");
+    // Bad input: a clear Chinese message, no file; and only a county reviewer exports an edited text.
+    const bad = await post({ ...payload, issueDate: "2026-02-30" });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toBe("成文日期不是有效日期");
+    expect((await post({ ...payload, docNumber: " " })).status).toBe(400);
+    expect((await post(payload, await createApiToken("leader"))).status).toBe(403);
   });
 
   it("a reviewer's edit is saved as a draft, published versions are kept, each readable, and audited", async () => {

@@ -6,6 +6,7 @@ import { RevisionList } from "@/components/bulletin/revision-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
 import { sectionsToText } from "@/lib/bulletin/compose";
+import { formatIssueDate } from "@/lib/bulletin/head";
 import { canPublishBulletin } from "@/lib/permissions";
 import { formatPeriodKey } from "@/lib/stats";
 import { saveBulletinAction } from "./actions";
@@ -17,7 +18,7 @@ export default async function BulletinPage({ searchParams }: { searchParams: Pro
   const user = await requireUser();
   const page = await loadBulletinPage(user, await searchParams);
   if (!page.ok) return <EmptyState title="无法生成通报" detail={page.message} />;
-  const { county, period, view, subtitle, revision } = page;
+  const { county, period, view, status, head, revision } = page;
   const query = new URLSearchParams({ region: county.code, period: formatPeriodKey(period) }).toString();
   // Print and Word show the version on screen.
   const shownQuery = revision === undefined ? query : `${query}&revision=${revision}`;
@@ -27,6 +28,7 @@ export default async function BulletinPage({ searchParams }: { searchParams: Pro
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">月度通报</h1>
+        <span data-testid="bulletin-status" className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{status}</span>
         <Link href={`/bulletin/print?${shownQuery}`} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:border-brand-600">打印版</Link>
         <a href={`/api/v1/bulletin/docx?${shownQuery}`} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:border-brand-600">下载 Word</a>
       </div>
@@ -44,7 +46,7 @@ export default async function BulletinPage({ searchParams }: { searchParams: Pro
         </section>
       )}
       <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <BulletinDocument title={view.current.title} subtitle={subtitle} sections={view.current.sections} data={view.data} />
+        <BulletinDocument head={{ ...head, issueDate: formatIssueDate(head.issueDate) }} title={view.current.title} sections={view.current.sections} data={view.data} />
       </div>
       {canEdit && (
         <section className="space-y-2">
@@ -57,6 +59,7 @@ export default async function BulletinPage({ searchParams }: { searchParams: Pro
             period={formatPeriodKey(period)}
             title={view.current.title}
             body={sectionsToText(view.current.sections)}
+            head={head}
             generated={view.generated}
           />
         </section>

@@ -1,33 +1,47 @@
 import { requireApiUser } from "@/lib/api/auth";
-import { handle } from "@/lib/api/errors";
-import { bulletinDocx } from "@/lib/bulletin/docx";
+import { readJsonBody } from "@/lib/api/body";
+import { ApiError, handle } from "@/lib/api/errors";
+import { textToSections } from "@/lib/bulletin/compose";
+import { bulletinDocxFile, docxResponse } from "@/lib/bulletin/export";
+import { bulletinExportSchema, bulletinHeadSchema, defaultHead } from "@/lib/bulletin/head";
 import { bulletinTarget, getBulletinView, parseRevision, statusLabel } from "@/lib/bulletin/service";
-import { bulletinTables } from "@/lib/bulletin/tables";
-import { formatPeriodKey, formatPeriodRange } from "@/lib/stats";
+import { canPublishBulletin } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/bulletin/docx?region=&period=&revision= — the bulletin (that revision, else the latest, else generated) as a Word document. */
+const firstIssue = (e: { issues: { message: string }[] }) => new ApiError("bad_request", e.issues[0]?.message ?? "填写有误");
+
+/**
+ * GET /api/v1/bulletin/docx?region=&period=&revision=[&issuer=&docNumber=&issueDate=] — a kept version
+ * (that revision, else the latest, else the generated text) as a Word document; the head is drafted
+ * unless given.
+ */
 export const GET = handle(async (request: Request) => {
   const user = await requireApiUser(request);
   const params = new URL(request.url).searchParams;
   const { county, period } = await bulletinTarget(user, params.get("region") ?? undefined, params.get("period") ?? undefined);
   const view = await getBulletinView(county, period, parseRevision(params.get("revision")));
-  const range = formatPeriodRange(period.year, period.month);
-  const body = await bulletinDocx({
-    title: view.current.title,
-    subtitle: `${county.name}经济发展局　${range}　${statusLabel(view.current)}`,
-    header: `${county.name}乡镇工业经济运行情况通报　${range}`,
-    sections: view.current.sections,
-    tables: bulletinTables(view.data),
-  });
-  const suffix = view.current.revision === null ? "" : `-第${view.current.revision}版`;
-  const name = `${county.name}通报-${formatPeriodKey(period)}${suffix}.docx`;
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      "content-disposition": `attachment; filename="bulletin-${formatPeriodKey(period)}.docx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "cache-control": "private, no-store",
-    },
-  });
+  const given = Object.fromEntries(["issuer", "docNumber", "issueDate"].flatMap((k) => (params.get(k) ? [[k, params.get(k)]] : [])));
+  const head = bulletinHeadSchema.safeParse({ ...defaultHead(county, period), ...given });
+  if (!head.success) throw firstIssue(head.error);
+  const file = await bulletinDocxFile({ county, period, data: view.data, head: head.data, title: view.current.title, sections: view.current.sections, source: statusLabel(view.current), revision: view.current.revision });
+  return docxResponse(file);
+});
+
+/**
+ * POST /api/v1/bulletin/docx {region, period, issuer, docNumber, issueDate, title, body} — the text as
+ * the reviewer edited it on the page (存在问题 and 下步工作 included), not yet saved, as a Word document.
+ * County reviewers only: it is the bureau's document.
+ */
+export const POST = handle(async (request: Request) => {
+  const user = await requireApiUser(request);
+  const parsed = bulletinExportSchema.safeParse(await readJsonBody(request));
+  if (!parsed.success) throw firstIssue(parsed.error);
+  const input = parsed.data;
+  const { county, period } = await bulletinTarget(user, input.region, input.period);
+  if (!(await canPublishBulletin(user, county.id))) throw new ApiError("forbidden", "只有县局审核员可以导出编辑中的通报");
+  const view = await getBulletinView(county, period);
+  if (/NaN|undefined|Infinity/.test(input.body)) throw new ApiError("bad_request", "正文中含有无效数值（NaN/undefined），请修改后再导出");
+  const file = await bulletinDocxFile({ county, period, data: view.data, head: input, title: input.title, sections: textToSections(input.body), source: "页面编辑稿", revision: null });
+  return docxResponse(file);
 });

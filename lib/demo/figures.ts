@@ -72,14 +72,20 @@ export function generateEnterprises(years: number[], seed = 20240701): DemoEnter
   const tilts = townTilts(years);
   const totalSize = DEMO_TOWNS.reduce((a, t) => a + t.size, 0);
   const out: DemoEnterprise[] = [];
+  const drawnNames = new Set<string>();
   const names = new Set<string>();
   for (const town of DEMO_TOWNS) {
     const count = Math.round((300 * town.size) / totalSize);
     for (let i = 0; i < count; i++) {
-      let name = "";
-      do name = `兴化市${pick(rng, NAME_WORDS)}${pick(rng, NAME_WORDS).slice(0, 1)}${pick(rng, NAME_SUFFIXES)}`;
-      while (names.has(name));
-      names.add(name);
+      // The draws are kept as they always were (so every figure of the demo stays put); the name's
+      // ending is then chosen to fit the firm's industry, drawn further down.
+      let drawn = "";
+      let stem = "";
+      do {
+        stem = `兴化市${pick(rng, NAME_WORDS)}${pick(rng, NAME_WORDS).slice(0, 1)}`;
+        drawn = `${stem}${pick(rng, NAME_SUFFIXES)}`;
+      } while (drawnNames.has(drawn));
+      drawnNames.add(drawn);
       // Log-uniform size: many small firms, a few big ones (≈ 500万 to 150,000万 a year).
       const base = Math.exp(between(rng, Math.log(500), Math.log(150000)));
       const trend = between(rng, -0.12, 0.28);
@@ -96,11 +102,14 @@ export function generateEnterprises(years: number[], seed = 20240701): DemoEnter
       const own = between(season, -0.12, 0.12);
       const shares = Object.fromEntries(years.map((y) => [y, yearShares(habit, season, 0.1, tilts.get(town.code)![y] + own)]));
       const parkIndex = town.code === "321281001000" ? 0 : town.code === "321281100000" ? (rng() < 0.6 ? 1 : null) : town.code === "321281101000" ? (rng() < 0.5 ? 2 : null) : null;
+      const industry = pick(rng, INDUSTRIES);
+      const name = industryName(stem, industry.suffixes, names);
+      names.add(name);
       out.push({
         index: out.length,
         townCode: town.code,
         name,
-        industryCode: pick(rng, INDUSTRIES).code,
+        industryCode: industry.code,
         ownership: rng() < 0.86 ? "PRIVATE" : pick(rng, ["STATE", "FOREIGN", "HMT"] as const),
         parkIndex,
         revenue,
@@ -114,6 +123,12 @@ export function generateEnterprises(years: number[], seed = 20240701): DemoEnter
     }
   }
   return out;
+}
+
+/** The first of the industry's name endings not yet taken for this stem; a number when all are. */
+function industryName(stem: string, suffixes: readonly string[], taken: Set<string>): string {
+  for (const suffix of suffixes) if (!taken.has(stem + suffix)) return stem + suffix;
+  for (let n = 2; ; n++) if (!taken.has(`${stem}${n}${suffixes[0]}`)) return `${stem}${n}${suffixes[0]}`;
 }
 
 /** An enterprise's YTD figures for a period, or null before it reports. */

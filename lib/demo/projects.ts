@@ -43,7 +43,8 @@ export async function seedProjects(db: Db, ctx: Ctx) {
       const stageIndex = STAGES.indexOf(stage);
       const signedYear = ctx.Y - (stageIndex >= 4 ? 1 : 0);
       const signedMonth = intBetween(rng, 1, stageIndex >= 4 ? 12 : Math.max(1, ctx.M - 3));
-      const startMonth = Math.min(12, signedMonth + 2);
+      // Started two months after signing, but not after the latest month (early in the year).
+      const startMonth = Math.min(12, signedMonth + 2, signedYear === ctx.Y ? ctx.M : 12);
       const name = `${pick(rng, KINDS)}项目（${String(n).padStart(2, "0")}）`;
       // A project sits in a park of its own town and belongs to an enterprise of its own town (the
       // draws are kept as they were, so the other figures of the demo county do not move).
@@ -52,6 +53,7 @@ export async function seedProjects(db: Db, ctx: Ctx) {
       const parkId = parkDraw === null ? null : ctx.parkTownIds[parkDraw] === townId ? ctx.parkIds[parkDraw] : (townParks[0] ?? null);
       const enterpriseDraw = rng() < 0.5 ? pick(rng, ctx.enterpriseIds.map((_, i) => i)) : null;
       const enterpriseId = enterpriseDraw === null ? null : nearestOfTown(ctx, enterpriseDraw, townId);
+      const completedOn = date(ctx.Y, Math.max(1, ctx.M - 2));
       const project = await db.project.create({
         data: {
           name,
@@ -63,15 +65,24 @@ export async function seedProjects(db: Db, ctx: Ctx) {
           stage,
           signedOn: stageIndex >= 1 ? date(signedYear, signedMonth) : null,
           startedOn: stageIndex >= 2 ? date(signedYear, startMonth) : null,
-          completedOn: stageIndex >= 4 ? date(ctx.Y, Math.max(1, ctx.M - 2)) : null,
-          plannedEndOn: date(ctx.Y + (total > 50000 ? 2 : 1), 12, 31),
+          completedOn: stageIndex >= 4 ? completedOn : null,
+          // A finished project was planned to finish this year; one still being built, in one or two years.
+          plannedEndOn: stageIndex >= 4 ? date(ctx.Y, 12, 31) : date(ctx.Y + (total > 50000 ? 2 : 1), 12, 31),
         },
         select: { id: true },
       });
+      // The history tells the same dates as the project: signed on signedOn, started on startedOn,
+      // 竣工 on completedOn, 投产 ten days later (never after today: the latest month has ended).
       const history = STAGES.slice(0, stageIndex + 1).map((s, i) => ({
         projectId: project.id,
         stage: s,
-        changedOn: i === 0 ? date(signedYear, Math.max(1, signedMonth - 1), 1) : i === 1 ? date(signedYear, signedMonth) : i <= 3 ? date(signedYear, startMonth, 10 + i) : date(ctx.Y, Math.max(1, ctx.M - 2), i * 3),
+        changedOn:
+          i === 0 ? date(signedYear, Math.max(1, signedMonth - 1), 1)
+          : i === 1 ? date(signedYear, signedMonth)
+          : i === 2 ? date(signedYear, startMonth)
+          : i === 3 ? date(signedYear, startMonth, 25)
+          : i === 4 ? completedOn
+          : date(ctx.Y, Math.max(1, ctx.M - 2), 25),
       }));
       await db.projectStageChange.createMany({ data: history });
       if (stageIndex < 2) continue;

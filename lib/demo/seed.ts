@@ -5,9 +5,10 @@ import type { ReportStatus } from "@/lib/generated/prisma/client";
 import { createRegion, createUser, ensureIndicators, makeCreditCode, type IndicatorIds } from "./factories";
 import { enterpriseYtd, generateEnterprises, townProfiles, townYtd, type DemoEnterprise, type TownProfile } from "./figures";
 import { deliverLatestOrder } from "./latest-order";
-import { DEMO_CITY, DEMO_COUNTY, DEMO_PARKS, DEMO_TOWNS } from "./places";
+import { DEMO_CITY, DEMO_COUNTY, DEMO_PARKS, DEMO_REQUIRED_INDICATORS, DEMO_TOWNS } from "./places";
 import { chinaMonth, previousPeriod } from "@/lib/stats";
 import { seedProjects } from "./projects";
+import { chinaMonthStart, recordDemoHistory, timeline } from "./history";
 import { between, intBetween, makeRng, wan } from "./random";
 
 export const DEMO_USERS = [
@@ -22,7 +23,7 @@ export const DEMO_USERS = [
  * `openTowns`: towns whose report for the through month is left unstarted — the demo reporters'
  * open period (a month opens for entry once it has ended, so the through month is the one to fill).
  */
-export type SeedOptions = { throughYear: number; throughMonth: number; users?: boolean; openTowns?: string[]; log?: (msg: string) => void };
+export type SeedOptions = { throughYear: number; throughMonth: number; users?: boolean; openTowns?: string[]; log?: (msg: string) => void; now?: Date };
 
 /** The latest month whose reports are due: the month before today (China time), the newest open for entry. */
 export function defaultThrough(now = new Date()): { throughYear: number; throughMonth: number } {
@@ -50,6 +51,7 @@ export async function seedDemoCounty(db: Db, opts: SeedOptions) {
 
   const city = await createRegion(db, { ...DEMO_CITY, level: "CITY" });
   const county = await createRegion(db, { ...DEMO_COUNTY, level: "COUNTY", parentId: city.id, kind: "县级市" });
+  await db.region.update({ where: { id: county.id }, data: { requiredIndicators: [...DEMO_REQUIRED_INDICATORS] } });
   const towns = new Map<string, number>();
   for (const [i, t] of DEMO_TOWNS.entries()) {
     const r = await createRegion(db, { code: t.code, name: t.name, level: "TOWN", parentId: county.id, kind: t.kind, sortOrder: i });
@@ -81,7 +83,7 @@ export async function seedDemoCounty(db: Db, opts: SeedOptions) {
   const attraction = await seedAttraction(db, towns, years, Y, M, usdRate);
 
   log("乡镇月报…");
-  await seedTownReports(db, ids, enterprises, profiles, towns, periods, attraction, Y, M, opts.openTowns);
+  await seedTownReports(db, ids, enterprises, profiles, towns, periods, attraction, Y, M, opts.openTowns, opts.now ?? new Date());
   await seedPlans(db, ids, county.id, towns, Y, M);
   await seedParkValues(db, parkIds, periods);
   log("项目…");
@@ -94,6 +96,8 @@ export async function seedDemoCounty(db: Db, opts: SeedOptions) {
       await createUser(db, { ...u, regionId: u.town ? towns.get(u.town)! : county.id });
     }
   }
+  log("填报说明与审计日志…");
+  await recordDemoHistory(db, { latest: { year: Y, month: M }, now: opts.now ?? new Date() });
   return { countyId: county.id, towns, periods: periods.length, enterprises: enterprises.length };
 }
 
@@ -193,7 +197,10 @@ async function seedTownReports(
   Y: number,
   M: number,
   openTowns: string[] | undefined,
+  now: Date,
 ) {
+  // The latest month has only just ended: its submissions and reviews happen between its end and now.
+  const inPast = timeline(chinaMonthStart(Y, M + 1), new Date(Date.UTC(Y, M, 8, 2)), now);
   const reports: { regionId: number; year: number; month: number; status: ReportStatus; submittedAt: Date | null; reviewedAt: Date | null; reviewerComment: string | null }[] = [];
   const valuesByKey = new Map<string, Record<string, string>>();
   for (const [ti, p] of profiles.entries()) {
@@ -223,8 +230,8 @@ async function seedTownReports(
         year,
         month,
         status,
-        submittedAt: status === "DRAFT" ? null : new Date(Date.UTC(year, month, submittedDay, 2)),
-        reviewedAt: status === "APPROVED" || status === "RETURNED" ? new Date(Date.UTC(year, month, 6, 8)) : null,
+        submittedAt: status === "DRAFT" ? null : inPast(new Date(Date.UTC(year, month, submittedDay, 2))),
+        reviewedAt: status === "APPROVED" || status === "RETURNED" ? inPast(new Date(Date.UTC(year, month, 6, 8))) : null,
         reviewerComment: status === "RETURNED" ? "利润总额与上月差异较大，请核实后重新报送" : null,
       });
       valuesByKey.set(`${regionId}:${year}:${month}`, values);

@@ -1,6 +1,6 @@
 // What the form shows while typing, computed with the same pure code the server uses:
 // lib/input parses each field, lib/stats gives 同比 and 完成年计划, lib/checks flags the figures.
-import { missingExplanations, runChecks, type CheckResult, type Issue } from "@/lib/checks";
+import { missingExplanations, requiredGap, runChecks, type CheckResult, type Issue, type RequiredGap } from "@/lib/checks";
 import { parseFigure } from "@/lib/input";
 import { lossChange, planCompletionPercent, yoyPercent, type LossChange } from "@/lib/stats";
 import type { FormIndicator, ReportView } from "./types";
@@ -25,11 +25,13 @@ export type FormState = {
   checks: CheckResult;
   missing: Issue[];
   fieldErrorCount: number;
+  /** The county's 必填指标 still empty, and whether nothing is filled at all. */
+  gap: RequiredGap;
 };
 
 const toNumber = (d: { toNumber(): number } | null) => (d === null ? null : d.toNumber());
 
-export function computeForm(view: Pick<ReportView, "indicators" | "period" | "previousYtd" | "lastYear" | "plans"> & Partial<Pick<ReportView, "comparableBase">>, raw: Record<string, string>, explanations: Record<string, string>): FormState {
+export function computeForm(view: Pick<ReportView, "indicators" | "period" | "previousYtd" | "lastYear" | "plans"> & Partial<Pick<ReportView, "comparableBase" | "required">>, raw: Record<string, string>, explanations: Record<string, string>): FormState {
   const parsed = view.indicators.map((ind) => {
     const text = raw[ind.code] ?? "";
     const r = parseFigure(text, { unit: ind.unit, integerOnly: ind.integerOnly, allowNegative: ind.allowNegative });
@@ -54,5 +56,8 @@ export function computeForm(view: Pick<ReportView, "indicators" | "period" | "pr
       warnings: checks.warnings.filter((i) => i.indicator === ind.code),
     };
   });
-  return { rows, checks, missing: missingExplanations(checks.warnings, explanations), fieldErrorCount: parsed.filter((p) => p.error).length };
+  // A figure typed but not parseable is not missing (its own error says what is wrong).
+  const typed = Object.fromEntries(parsed.filter((p) => p.text.trim() !== "").map((p) => [p.ind.code, p.value ?? p.text]));
+  const gap = requiredGap(view.indicators, typed, view.required ?? []);
+  return { rows, checks, missing: missingExplanations(checks.warnings, explanations), fieldErrorCount: parsed.filter((p) => p.error).length, gap };
 }

@@ -8,10 +8,13 @@ import { formatFigureForInput, parseFigure } from "@/lib/input";
 import { saveReportAction, submitReportAction } from "@/lib/reports/actions";
 import { CheckPanel } from "./check-panel";
 import { computeForm } from "./compute";
+import { ConfirmDialog } from "./confirm-dialog";
 import { ConflictPanel } from "./conflict-panel";
 import { FigureRow } from "./figure-row";
+import { summarizeReport } from "./summary";
 import type { ActionResult, ConflictInfo, FormIndicator, ReportSnapshot, ReportView } from "./types";
 import { useSaveOnLeave } from "./use-save-on-leave";
+import { requiredGapText } from "@/lib/checks";
 
 type Props = { view: ReportView; editable: boolean; enterpriseSums?: EnterpriseSums | null };
 type Flash = { tone: "ok" | "error"; text: string } | null;
@@ -31,6 +34,7 @@ export function ReportForm({ view, editable, enterpriseSums }: Props) {
   const [conflict, setConflict] = useState<ConflictInfo | null>(null);
   const [flash, setFlash] = useState<Flash>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [confirming, setConfirming] = useState(false);
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -101,13 +105,13 @@ export function ReportForm({ view, editable, enterpriseSums }: Props) {
     router.refresh();
   }
 
-  const blocked = state.checks.errors.length > 0 ? "存在逻辑性审核错误，修正后才能报送" : state.fieldErrorCount > 0 ? "有填写格式错误" : state.missing.length > 0 ? `还有 ${state.missing.length} 项核实性提示未填写说明` : null;
+  const blocked = requiredGapText(state.gap) ? `${requiredGapText(state.gap)}，填写后才能报送` : state.checks.errors.length > 0 ? "存在逻辑性审核错误，修正后才能报送" : state.fieldErrorCount > 0 ? "有填写格式错误" : state.missing.length > 0 ? `还有 ${state.missing.length} 项核实性提示未填写说明` : null;
   const m = view.period.month;
 
   return (
     <form ref={formRef} onSubmit={(e) => e.preventDefault()} className="space-y-4" aria-label="乡镇工业月报">
       {conflict && <ConflictPanel conflict={conflict} indicators={view.indicators} mine={raw} onReapply={() => reapplyMine(conflict)} onDiscard={() => { adopt(conflict); setConflict(null); setFlash(null); router.refresh(); }} />}
-      <CheckPanel errors={state.checks.errors} warnings={state.checks.warnings} missing={state.missing} fieldErrorCount={state.fieldErrorCount} />
+      <CheckPanel errors={state.checks.errors} warnings={state.checks.warnings} missing={state.missing} fieldErrorCount={state.fieldErrorCount} gap={state.gap} />
       {enterpriseSums && (
         <PrefillPanel
           sums={enterpriseSums}
@@ -164,7 +168,7 @@ export function ReportForm({ view, editable, enterpriseSums }: Props) {
           <button type="button" data-save onClick={() => run(saveReportAction)} disabled={pending || !!conflict} className="rounded border border-brand-600 px-4 py-1.5 text-sm text-brand-700 hover:bg-brand-50 disabled:opacity-50">
             保存草稿
           </button>
-          <button type="button" onClick={() => run(submitReportAction)} disabled={pending || !!conflict || blocked !== null} className="rounded bg-brand-700 px-4 py-1.5 text-sm text-white hover:bg-brand-600 disabled:cursor-not-allowed disabled:opacity-50">
+          <button type="button" onClick={() => setConfirming(true)} disabled={pending || !!conflict || blocked !== null} className="rounded bg-brand-700 px-4 py-1.5 text-sm text-white hover:bg-brand-600 disabled:cursor-not-allowed disabled:opacity-50">
             报送
           </button>
           {blocked && <span className="text-sm text-red-700" data-testid="submit-blocked">{blocked}</span>}
@@ -175,6 +179,22 @@ export function ReportForm({ view, editable, enterpriseSums }: Props) {
             </span>
           )}
         </div>
+      )}
+      {editable && (
+        <ConfirmDialog
+          open={confirming}
+          title="确认报送"
+          summary={summarizeReport({ town: view.town.name, period: view.period, indicators: view.indicators, values: Object.fromEntries(state.rows.map((r) => [r.indicator.code, r.value])), required: view.required, checks: state.checks })}
+          consequence="报送后等待县局审核，审核期间不能修改。"
+          confirmLabel="确认报送"
+          tone="brand"
+          pending={pending}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => startTransition(async () => {
+            handle(await submitReportAction(payload()));
+            setConfirming(false);
+          })}
+        />
       )}
     </form>
   );

@@ -9,6 +9,7 @@ import { formatPeriodKey, formatPeriodRange, type Period } from "@/lib/stats";
 import { ReportForm } from "./report-form";
 import { ReviewPanel } from "./review-panel";
 import { StatusBanner } from "./status-banner";
+import { summarizeReport } from "./summary";
 import type { ReportView } from "./types";
 
 type Loaded = ReportContext & { town: { code: string; name: string }; period: Period; checks: CheckResult };
@@ -26,6 +27,7 @@ export function toReportView(r: Loaded): ReportView {
     lastYear: r.lastYear,
     comparableBase: r.comparableBase,
     plans: r.plans,
+    required: r.required,
     reviewerComment: r.report.reviewerComment,
     submittedAt: r.report.submittedAt?.toISOString() ?? null,
     reviewedAt: r.report.reviewedAt?.toISOString() ?? null,
@@ -45,6 +47,7 @@ type Props = {
 /** The town monthly report page: state, the form (editable or read-only), review actions, audit trail. */
 export function ReportScreen({ report, can, audit, enterpriseSums }: Props) {
   const view = toReportView(report);
+  const summary = summarizeReport({ town: view.town.name, period: view.period, indicators: view.indicators, values: view.values, required: view.required, checks: report.checks });
   const flagged = new Set([...report.checks.errors, ...report.checks.warnings].map((i) => i.indicator)).size;
   return (
     <div className="space-y-4">
@@ -64,8 +67,8 @@ export function ReportScreen({ report, can, audit, enterpriseSums }: Props) {
       </div>
       <EntriesNav town={view.town.code} period={view.period.key} active="report" />
       <StatusBanner status={view.status} reviewerComment={view.reviewerComment} submittedAt={view.submittedAt} reviewedAt={view.reviewedAt} updatedBy={view.updatedBy} updatedAt={view.updatedAt} flaggedCount={flagged} />
-      {can.review && view.status === "SUBMITTED" && <ReviewPanel town={view.town.code} period={view.period.key} version={view.version} mode="review" />}
-      {can.reopen && view.status === "APPROVED" && <ReviewPanel town={view.town.code} period={view.period.key} version={view.version} mode="reopen" />}
+      {can.review && view.status === "SUBMITTED" && <ReviewPanel town={view.town.code} period={view.period.key} version={view.version} mode="review" summary={summary} />}
+      {can.reopen && view.status === "APPROVED" && <ReviewPanel town={view.town.code} period={view.period.key} version={view.version} mode="reopen" summary={summary} />}
       <ReportForm view={view} editable={can.edit} enterpriseSums={enterpriseSums} />
       {audit && (
         <section aria-label="本月报审计日志" className="space-y-2">

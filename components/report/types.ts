@@ -25,6 +25,8 @@ export type ReportView = ReportSnapshot & {
   /** 同口径 bases the dashboards use instead of `lastYear` (规上工业总产值, decision 004). */
   comparableBase: Record<string, string>;
   plans: Record<string, string>;
+  /** The county's 必填指标 (codes): 报送 waits until each has a figure. */
+  required: string[];
   reviewerComment: string | null;
   submittedAt: string | null;
   reviewedAt: string | null;

@@ -20,10 +20,10 @@ function Count({ label, value, tone = "" }: { label: string; value: string | num
   );
 }
 
-type Props = { board: SubmissionBoard; rows: BoardRow[]; filter: BoardFilter; canAudit: boolean; periods: string[] };
+type Props = { board: SubmissionBoard; rows: BoardRow[]; filter: BoardFilter; canAudit: boolean; periods: string[]; /** The 待审核 inbox, shown under the title. */ inbox?: React.ReactNode };
 
 /** 报送情况: who has submitted, on time or late, who is missing, for one county and period. */
-export function SubmissionBoardView({ board, rows, filter, canAudit, periods }: Props) {
+export function SubmissionBoardView({ board, rows, filter, canAudit, periods, inbox }: Props) {
   const p = parsePeriod(board.period)!;
   const c = board.counts;
   const filterHref = (f: BoardFilter) => `/review?period=${board.period}${f === "all" ? "" : `&filter=${f}`}`;
@@ -45,6 +45,7 @@ export function SubmissionBoardView({ board, rows, filter, canAudit, periods }: 
           <button type="submit" className="rounded bg-brand-700 px-3 py-1 text-white hover:bg-brand-600">查看</button>
         </form>
       </div>
+      {inbox}
       <section aria-label="报送统计" className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-8">
         <Count label="应报乡镇" value={c.total} />
         <Count label="已报送（含已审核）" value={c.submitted} />

@@ -11,9 +11,11 @@ type Props = {
   periods: { key: string; label: string }[];
   /** The period pages show when none is asked for. */
   defaultPeriod: string | null;
+  /** Reports waiting for this user's review (all periods); null for roles that do not review. */
+  pendingReviews?: number | null;
 };
 
-export function AppHeader({ user, scopeName, periods, defaultPeriod }: Props) {
+export function AppHeader({ user, scopeName, periods, defaultPeriod, pendingReviews = null }: Props) {
   return (
     <header className="bg-brand-700 text-white shadow">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -22,8 +24,16 @@ export function AppHeader({ user, scopeName, periods, defaultPeriod }: Props) {
         </Link>
         <nav aria-label="主导航" className="flex gap-1">
           {navigationFor(user.role).map((item) => (
-            <Link key={item.href} href={item.href} className="rounded px-3 py-1 text-sm text-white/90 hover:bg-white/10 hover:text-white">
+            <Link
+              key={item.href}
+              href={item.href}
+              aria-label={item.href === "/review" && pendingReviews ? `${item.label}（${pendingReviews} 份待审核）` : undefined}
+              className="rounded px-3 py-1 text-sm text-white/90 hover:bg-white/10 hover:text-white"
+            >
               {item.label}
+              {item.href === "/review" && pendingReviews !== null && pendingReviews > 0 && (
+                <span className="ml-1 rounded-full bg-amber-400 px-1.5 text-xs font-semibold text-slate-900 num" data-testid="pending-count">{pendingReviews}</span>
+              )}
             </Link>
           ))}
         </nav>

@@ -120,3 +120,67 @@ export function auditCsv(townName: string, rows: AuditRow[]): string {
   );
   return "\uFEFF" + [csvLine(header), ...lines].join("\r\n") + "\r\n";
 }
+
+/** The picker filters of the audit page, on top of the town page's: period, who, and (optionally) one town. */
+export const scopedAuditFilterSchema = auditFilterSchema.extend({
+  period: z
+    .string()
+    .optional()
+    .transform((p) => (p ? p : undefined))
+    .refine((p) => p === undefined || /^\d{4}-(0[1-9]|1[0-2])$/.test(p), "统计期应为 YYYY-MM 格式"),
+  user: z
+    .string()
+    .optional()
+    .transform((u) => (u ? u : undefined))
+    .refine((u) => u === undefined || /^\d{1,9}$/.test(u), "操作人无效")
+    .transform((u) => (u === undefined ? undefined : Number(u))),
+});
+export type ScopedAuditFilter = z.infer<typeof scopedAuditFilterSchema>;
+
+export type ScopedAuditRow = AuditRow & { regionId: number | null };
+
+/** Entries about the given regions (a county and its towns, or one town), newest first, filtered. */
+export async function listScopedAudit(regionIds: number[], filter: Partial<ScopedAuditFilter>, limit = AUDIT_PAGE_LIMIT): Promise<ScopedAuditRow[]> {
+  const at: Prisma.DateTimeFilter = {};
+  if (filter.from) at.gte = chinaDayStart(filter.from);
+  if (filter.to) at.lt = chinaDayStart(filter.to, 1);
+  const [year, month] = filter.period ? filter.period.split("-").map(Number) : [undefined, undefined];
+  const rows = await getPrisma().auditLog.findMany({
+    where: {
+      regionId: { in: regionIds },
+      ...(filter.action ? { action: filter.action } : {}),
+      ...(filter.field ? { field: { contains: filter.field } } : {}),
+      ...(filter.from || filter.to ? { at } : {}),
+      ...(year !== undefined ? { year, month } : {}),
+      ...(filter.user !== undefined ? { userId: filter.user } : {}),
+    },
+    select: { ...select, regionId: true },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: limit,
+  });
+  return rows.map((r) => ({ ...r, id: r.id.toString() }));
+}
+
+/** What the pickers offer: the periods entries exist for, and the people who made them, within the regions. */
+export async function auditPickerOptions(regionIds: number[]) {
+  const db = getPrisma();
+  const [periods, users] = await Promise.all([
+    // GROUP BY in SQL (Prisma's `distinct` would read every entry into memory).
+    db.auditLog.groupBy({
+      by: ["year", "month"],
+      where: { regionId: { in: regionIds }, year: { not: null }, month: { not: null } },
+      orderBy: [{ year: "desc" }, { month: "desc" }],
+      take: 60,
+    }),
+    db.user.findMany({
+      where: { regionId: { in: regionIds } },
+      select: { id: true, displayName: true, username: true },
+      orderBy: [{ role: "asc" }, { username: "asc" }],
+      take: 500,
+    }),
+  ]);
+  return {
+    periods: periods.map((p) => `${p.year}-${String(p.month).padStart(2, "0")}`),
+    users: users.map((u) => ({ id: u.id, label: `${u.displayName}（${u.username}）` })),
+  };
+}

@@ -14,6 +14,7 @@ export function runChecks(input: CheckInput): CheckResult {
 }
 
 export { missingExplanations } from "./explanations";
+export { isIncomplete, requiredGap, requiredGapText, type RequiredGap } from "./required";
 export { checkRulesLabel } from "./labels";
 export { SALES_OUTPUT_RATIO, VALUE_ADDED_RATIO } from "./ratios";
 export {

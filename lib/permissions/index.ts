@@ -42,6 +42,18 @@ export async function firmReadRoot(user: CurrentUser): Promise<RegionRef | null>
   return reach ? reachRoot(user, reach) : null;
 }
 
+/** The region whose submitted reports a user reviews (their 待审核 inbox), or null for roles that do not review. */
+export async function reviewScopeRoot(user: CurrentUser): Promise<RegionRef | null> {
+  const reach = reachOf(user.role, "report.review");
+  return reach ? reachRoot(user, reach) : null;
+}
+
+/** The region whose audit trail a user reads: a reporter's own town, staff's county. */
+export async function auditScopeRoot(user: CurrentUser): Promise<RegionRef | null> {
+  const reach = reachOf(user.role, "audit.view");
+  return reach ? reachRoot(user, reach) : null;
+}
+
 async function inReach(user: Caller, reach: Reach, regionId: number): Promise<boolean> {
   const root = await reachRoot(user, reach);
   if (!root || !(await isWithin(regionId, root.id))) return false;

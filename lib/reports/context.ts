@@ -33,6 +33,8 @@ export type ReportContext = {
    */
   comparableBase: Record<string, string>;
   plans: Record<string, string>;
+  /** The county's 必填指标 (codes on this form, form order): a submit without them is refused. */
+  required: string[];
 };
 
 /** The town indicator whose dashboards use the 同口径 base (lib/overview/query.ts, decision 004). */
@@ -78,7 +80,7 @@ export async function loadIndicators(db: Db | Tx): Promise<ReportIndicator[]> {
 }
 
 export async function loadReportContext(db: Db | Tx, townId: number, year: number, month: number): Promise<ReportContext> {
-  const [report, indicators, current, previous, lastYear, plans, comparable] = await Promise.all([
+  const [report, indicators, current, previous, lastYear, plans, comparable, town] = await Promise.all([
     db.townReport.findUnique({
       where: { regionId_year_month: { regionId: townId, year, month } },
       select: { id: true, status: true, version: true, reviewerComment: true, submittedAt: true, reviewedAt: true, updatedAt: true, updatedById: true },
@@ -89,7 +91,9 @@ export async function loadReportContext(db: Db | Tx, townId: number, year: numbe
     valuesOf(db, townId, year - 1, month),
     db.annualPlan.findMany({ where: { regionId: townId, year }, select: { value: true, indicator: { select: { code: true } } } }),
     db.comparableBase.findUnique({ where: { townId_year_month: { townId, year, month } }, select: { value: true } }),
+    db.region.findUnique({ where: { id: townId }, select: { parent: { select: { requiredIndicators: true } } } }),
   ]);
+  const wanted = new Set(town?.parent?.requiredIndicators ?? []);
   const updatedBy = report?.updatedById
     ? (await db.user.findUnique({ where: { id: report.updatedById }, select: { displayName: true } }))?.displayName ?? null
     : null;
@@ -111,6 +115,7 @@ export async function loadReportContext(db: Db | Tx, townId: number, year: numbe
     lastYear: lastYear.values,
     comparableBase: comparable ? { [COMPARABLE_CODE]: comparable.value.toString() } : {},
     plans: Object.fromEntries(plans.map((p) => [p.indicator.code, p.value.toString()])),
+    required: indicators.filter((i) => wanted.has(i.code)).map((i) => i.code),
   };
 }
 

@@ -4,7 +4,7 @@ import "server-only";
 // inside it; a stale version is a conflict, never an overwrite.
 import { ApiError, forbidden, listIssues, MAX_LISTED_ISSUES, notFound, shortName } from "@/lib/api/errors";
 import { recordAudit, type AuditEntry, type Tx } from "@/lib/audit";
-import { missingExplanations, runChecks, type CheckResult } from "@/lib/checks";
+import { missingExplanations, requiredGap, runChecks, type CheckResult, type RequiredGap } from "@/lib/checks";
 import { getPrisma } from "@/lib/db/client";
 import { isWriteConflict } from "@/lib/db/errors";
 import type { ReportStatus } from "@/lib/generated/prisma/client";
@@ -32,7 +32,7 @@ export class ConflictError extends ApiError {
 }
 
 export class ChecksFailedError extends ApiError {
-  constructor(message: string, checks: CheckResult & { missingExplanations: CheckResult["warnings"] }) {
+  constructor(message: string, checks: CheckResult & { missingExplanations: CheckResult["warnings"]; missingRequired: RequiredGap["missing"] }) {
     super("unprocessable", message, checks);
   }
 }
@@ -222,8 +222,13 @@ export function submitReport(user: Caller, townCode: string, period: Period, ver
     // The same checks as the browser ran, on the stored figures: never trust the client.
     const checks = runChecks(checkInputOf(ctx, period.month));
     const missing = missingExplanations(checks.warnings, ctx.explanations);
-    if (checks.errors.length > 0) throw new ChecksFailedError(`有 ${checks.errors.length} 项逻辑性审核错误，修正后才能报送`, { ...checks, missingExplanations: missing });
-    if (missing.length > 0) throw new ChecksFailedError(`有 ${missing.length} 项核实性审核提示需要填写说明后才能报送`, { ...checks, missingExplanations: missing });
+    // The county's 必填指标 first: an empty or half-empty report is not a report, whatever else it says.
+    const gap = requiredGap(ctx.indicators, ctx.values, ctx.required);
+    const details = { ...checks, missingExplanations: missing, missingRequired: gap.missing };
+    if (gap.missing.length > 0) throw new ChecksFailedError(`尚未填写必填指标：${gap.missing.map((m) => m.name).join("、")}，填写后才能报送`, details);
+    if (gap.empty) throw new ChecksFailedError("月报尚未填写任何指标，不能报送", details);
+    if (checks.errors.length > 0) throw new ChecksFailedError(`有 ${checks.errors.length} 项逻辑性审核错误，修正后才能报送`, details);
+    if (missing.length > 0) throw new ChecksFailedError(`有 ${missing.length} 项核实性审核提示需要填写说明后才能报送`, details);
   });
 }
 

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { PendingInbox } from "@/components/review/pending-inbox";
 import { SubmissionBoardView } from "@/components/review/submission-board";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
 import { canViewAudit, canViewSubmissions, readScopeRoot } from "@/lib/permissions";
 import { filterBoard, getSubmissionBoard, type BoardFilter } from "@/lib/reports/board";
+import { defaultPeriod } from "@/lib/reports/default-period";
+import { INBOX_LIMIT, listPendingReviews } from "@/lib/reports/inbox";
 import { formatPeriodKey, invalidPeriodText, parsePeriod, previousPeriod, type Period } from "@/lib/stats";
 
 export const metadata: Metadata = { title: "报送审核" };
@@ -31,12 +34,24 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const county = await readScopeRoot(user);
   if (!county || county.level !== "COUNTY") notFound();
   if (!(await canViewSubmissions(user, county.id))) notFound();
-  const period = params.period ? parsePeriod(params.period) : previousPeriod(currentMonth()); // the month whose reports are due now
+  // Without ?period: the period the overview and the header's picker show, so the pages agree; the
+  // 待审核 list above the board shows new submissions of every period anyway.
+  const period = params.period ? parsePeriod(params.period) : ((await defaultPeriod(county.id)) ?? previousPeriod(currentMonth()));
   if (!period) return <EmptyState title="统计期不正确" detail={invalidPeriodText(params.period ?? "")} />;
   const board = await getSubmissionBoard(county.id, period);
   if (!board) notFound();
   const filter: BoardFilter = params.filter === "late" || params.filter === "missing" ? params.filter : "all";
   // Audit is per town; staff who may read one town's log may read all of their county's.
   const canAudit = board.rows.length > 0 && (await canViewAudit(user, county.id));
-  return <SubmissionBoardView board={board} rows={filterBoard(board.rows, filter)} filter={filter} canAudit={canAudit} periods={periodChoices(period)} />;
+  const pending = await listPendingReviews(user);
+  return (
+    <SubmissionBoardView
+      board={board}
+      rows={filterBoard(board.rows, filter)}
+      filter={filter}
+      canAudit={canAudit}
+      periods={periodChoices(period)}
+      inbox={pending && <PendingInbox rows={pending} limit={INBOX_LIMIT} />}
+    />
+  );
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Region" ADD COLUMN     "requiredIndicators" TEXT[] DEFAULT ARRAY[]::TEXT[];

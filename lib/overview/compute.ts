@@ -83,6 +83,15 @@ function sum(figures: (Figure | null)[]): Decimal | null {
  * none has), so the parent's own plan (or the children's sum) applies unchanged.
  */
 function reportedShareOfPlan(children: ChildFigures[], reported: boolean[], parentPlan: Figure | null): Decimal | null {
+  // Most calls end here (everyone with a plan has reported): decided before any figure becomes a decimal.
+  let someReported = false;
+  let someMissing = false;
+  children.forEach((c, i) => {
+    if (c.plan === null) return;
+    if (reported[i]) someReported = true;
+    else someMissing = true;
+  });
+  if (!someMissing || !someReported) return null;
   const withPlan = children.map((c, i) => ({ plan: raw(c.plan), reported: reported[i] })).filter((c) => c.plan !== null);
   if (!withPlan.some((c) => !c.reported) || !withPlan.some((c) => c.reported)) return null;
   const all = withPlan.reduce((a, c) => a.plus(c.plan!), new Decimal(0));

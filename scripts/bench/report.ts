@@ -165,6 +165,8 @@ export type ReportInput = {
   /** The import benchmark, or null when skipped (--no-import). */
   imports: ImportBenchRow[] | null;
   importRows: number;
+  /** How many overviews the pg-pool and Prisma paths were compared on (all equal), or null when skipped (--no-compare). */
+  comparedOverviews: number | null;
   /** The hand-maintained section of the previous report (see extractManual), or null. */
   manual: string | null;
 };
@@ -219,7 +221,7 @@ ${resultsTable(r.timings)}
 目标 / Targets:
 
 ${targetLines(r.timings).join("\n")}
-${missNotes(r.timings).map((note) => `\n${note}\n`).join("")}
+${r.comparedOverviews === null ? "" : `- 新旧取数路径结果一致 / same answers on both paths: ${n(r.comparedOverviews)} overviews (every 5th county, the root, a town; four periods; both countings; three indicator sets) equal on the pg pool and through Prisma (scripts/bench/compare.ts)\n`}${missNotes(r.timings).map((note) => `\n${note}\n`).join("")}
 ## 导入 / Import (${n(r.importRows)} rows)
 
 ${

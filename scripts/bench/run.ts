@@ -205,9 +205,11 @@ async function main() {
   const timings: Timing[] = [];
   try {
     const targets = await loadTargets(opts.spec);
+    let comparedOverviews: number | null = null;
     if (!opts["no-compare"]) {
       const started = performance.now();
       const { compared, differences } = await compareOverviewPaths(targets, 5);
+      comparedOverviews = compared;
       if (differences.length > 0) throw new Error(`总览两种取数路径结果不一致 / the overview's pg-pool and Prisma paths differ (${differences.length} of ${compared}): ${differences.slice(0, 10).join("; ")}`);
       console.log(`总览两种取数路径一致 / the overview's pg-pool and Prisma paths agree: ${compared} overviews (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     }
@@ -240,6 +242,7 @@ async function main() {
         load,
         imports,
         importRows: opts.importRows,
+        comparedOverviews,
         manual: readManual(path.resolve(root, opts.out)),
       });
       const out = path.resolve(root, opts.out);

@@ -1,9 +1,11 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { ZodError } from "zod";
+import { ZodError, type z } from "zod";
+import type { errorCodeSchema } from "./schemas";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 
-export type ApiErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal";
+/** The codes (lib/api/schemas.ts lists them for the OpenAPI document); `unavailable` (503) is answered below. */
+export type ApiErrorCode = Exclude<z.infer<typeof errorCodeSchema>, "unavailable">;
 
 const STATUS: Record<ApiErrorCode, number> = {
   bad_request: 400,

@@ -1,6 +1,8 @@
 // Request and response shapes of /api/v1, in zod: validation, TypeScript types and the
 // OpenAPI document all come from here.
 import { z } from "zod";
+import { LOGICAL_RULES, VERIFICATION_RULES } from "@/lib/checks/types";
+import { IMPORT_KINDS } from "@/lib/import/types";
 import { PERIOD_FORMAT_MESSAGE, PERIOD_RANGE_MESSAGE, periodKeyProblem } from "@/lib/stats";
 
 export const periodParam = z
@@ -126,4 +128,198 @@ export const rankingSchema = z.object({
   ),
 });
 
-export const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+// —— Errors (lib/api/errors.ts answers with these codes) ——
+
+/** Every `error.code` an /api/v1 answer can carry; lib/api/errors.ts maps each (but `unavailable`) to its status. */
+export const errorCodeSchema = z
+  .enum(["bad_request", "unauthorized", "forbidden", "not_found", "conflict", "payload_too_large", "unsupported_media_type", "unprocessable", "internal", "unavailable"])
+  .meta({ description: "错误代码：bad_request 400 · unauthorized 401 · forbidden 403 · not_found 404 · conflict 409 · payload_too_large 413 · unsupported_media_type 415 · unprocessable 422 · internal 500 · unavailable 503" });
+
+export const errorSchema = z.object({
+  error: z.object({
+    code: errorCodeSchema,
+    message: z.string().meta({ description: "中文错误说明，可直接展示给用户" }),
+    details: z.unknown().optional().meta({ description: "附加信息（部分错误才有，见各接口的说明）" }),
+  }),
+});
+
+/** An error whose `details` has a known shape. */
+export const errorWith = (code: z.infer<typeof errorCodeSchema>, details?: z.ZodType) =>
+  z.object({ error: z.object({ code: z.literal(code), message: z.string(), ...(details ? { details } : {}) }) });
+
+// —— Town reports (/api/v1/reports/{town}/{period}) ——
+
+const dateTime = z.string().meta({ format: "date-time" });
+const figures = (description: string) => z.record(z.string(), z.string()).meta({ description });
+const codeName = z.object({ code: z.string(), name: z.string() });
+
+export const REPORT_STATUSES = ["DRAFT", "SUBMITTED", "RETURNED", "APPROVED"] as const;
+export const reportStatusSchema = z.enum(REPORT_STATUSES).meta({ description: "DRAFT 草稿 · SUBMITTED 已报送 · RETURNED 已退回 · APPROVED 已审核（锁定）" });
+
+export const checkIssueSchema = z.object({
+  indicator: z.string().meta({ description: "出错（需填说明）的指标代码" }),
+  rule: z.enum([...LOGICAL_RULES, ...VERIFICATION_RULES]).meta({ description: "审核规则代码" }),
+  message: z.string(),
+});
+export const checkResultSchema = z.object({
+  errors: z.array(checkIssueSchema).meta({ description: "逻辑性审核错误：修正后才能报送" }),
+  warnings: z.array(checkIssueSchema).meta({ description: "核实性审核提示：填写说明后才能报送" }),
+});
+
+export const reportSchema = z.object({
+  town: codeName.meta({ description: "乡镇；写操作的回应中 name 为空字符串" }),
+  period: z.string().meta({ description: "统计期 YYYY-MM" }),
+  status: reportStatusSchema.nullable().meta({ description: "报表状态；尚未建立为 null" }),
+  version: z.number().int().meta({ description: "版本号：写操作须带上读到的版本，不一致时 409" }),
+  reviewerComment: z.string().nullable(),
+  submittedAt: dateTime.nullable(),
+  reviewedAt: dateTime.nullable(),
+  updatedBy: z.string().nullable(),
+  updatedAt: dateTime.nullable(),
+  values: figures("本期1–N月累计 { 指标代码: 精确十进制数 }"),
+  explanations: figures("说明 { 指标代码: 文本 }"),
+  previousYtd: figures("上月累计"),
+  lastYear: figures("上年同期"),
+  plans: figures("年度计划"),
+});
+export const reportViewSchema = reportSchema.extend({ checks: checkResultSchema });
+
+/** 409 on a stale version: what the winner saved. A wrong status for the action carries `{ status }` only. */
+export const reportConflictDetails = z.union([
+  z.object({
+    version: z.number().int().meta({ description: "当前版本号（重新提交时使用）" }),
+    status: reportStatusSchema.nullable(),
+    updatedBy: z.string().nullable(),
+    updatedAt: dateTime.nullable(),
+    values: figures("对方已保存的数值"),
+    explanations: figures("对方已保存的说明"),
+  }),
+  z.object({ status: reportStatusSchema }),
+]);
+export const checksFailedDetails = checkResultSchema.extend({ missingExplanations: z.array(checkIssueSchema).meta({ description: "缺少说明的核实性提示" }) });
+export const fieldErrorsDetails = z.object({
+  fieldErrors: z.record(z.string(), z.string()).meta({ description: "{ 指标代码: 错误说明 }，最多列出50项" }),
+  fieldErrorCount: z.number().int(),
+});
+
+// —— Submissions board (/api/v1/submissions) ——
+
+export const submissionsQuery = z.object({ region: regionParam.meta({ description: "县（市、区）的12位统计用区划代码", example: "321281000000" }), period: periodParam });
+
+const boardState = z.enum(["NOT_STARTED", ...REPORT_STATUSES]).meta({ description: "NOT_STARTED 未开始 · DRAFT 草稿 · SUBMITTED 已报送 · RETURNED 已退回 · APPROVED 已审核" });
+const count = z.number().int();
+export const submissionBoardSchema = z.object({
+  county: codeName,
+  period: z.string(),
+  deadline: dateTime.meta({ description: "报送截止时间" }),
+  deadlineDay: z.number().int().meta({ description: "截止日（次月第几日）" }),
+  counts: z.object({ NOT_STARTED: count, DRAFT: count, SUBMITTED: count, RETURNED: count, APPROVED: count, total: count, submitted: count, onTime: count, late: count, overdue: count }),
+  onTimeRate: z.number().nullable().meta({ description: "按时报送率 %（一位小数），无乡镇时为 null" }),
+  towns: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      state: boardState,
+      timeliness: z.enum(["ON_TIME", "LATE", "OVERDUE"]).nullable().meta({ description: "ON_TIME 按时 · LATE 逾期报送 · OVERDUE 逾期未报" }),
+      submittedAt: dateTime.nullable(),
+      reviewedAt: dateTime.nullable(),
+      reviewerComment: z.string().nullable(),
+    }),
+  ),
+});
+
+// —— Audit (/api/v1/audit) ——
+
+export const auditTrailSchema = z.object({
+  town: codeName,
+  entries: z.array(
+    z.object({
+      id: z.string(),
+      at: dateTime,
+      actor: z.string(),
+      action: z.string().meta({ description: "操作类型，如 save、submit、approve、return、reopen、import" }),
+      entity: z.string(),
+      year: z.number().int().nullable(),
+      month: z.number().int().nullable(),
+      field: z.string().nullable(),
+      oldValue: z.string().nullable(),
+      newValue: z.string().nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
+});
+
+// —— Import (/api/v1/import/…) ——
+
+const importProblem = z.object({
+  sheet: z.string(),
+  row: z.number().int().nullable().meta({ description: "Excel 中的行号（从1起）" }),
+  column: z.string().nullable().meta({ description: "列标题" }),
+  message: z.string(),
+  severity: z.enum(["error", "warning"]),
+});
+const importAction = z.object({
+  op: z.enum(["create", "update", "unchanged"]),
+  label: z.string(),
+  src: z.object({ sheet: z.string(), row: z.number().int() }),
+  changes: z.array(z.object({ field: z.string(), old: z.string().nullable(), new: z.string().nullable() })),
+});
+const importResult = z.object({
+  created: count,
+  updated: count,
+  unchanged: count,
+  auditEntries: count,
+  seconds: z.number(),
+  timings: z.record(z.string(), z.number()).optional(),
+});
+const importSummary = {
+  kind: z.enum(IMPORT_KINDS).meta({ description: "town_values 乡镇月报数据 · enterprises 企业名录 · enterprise_values 企业月度数据 · projects 项目 · plans 年度计划" }),
+  period: z.object({ year: z.number().int(), month: z.number().int() }).nullable(),
+  scopeRegionId: z.number().int(),
+  counts: z.object({ create: count, update: count, unchanged: count, errors: count, warnings: count }),
+  problems: z.array(importProblem).meta({ description: "文件中的问题（先错误后提示，最多1000条）" }),
+  actions: z.array(importAction).meta({ description: "将执行的操作样例（最多200条，先新增与更新）" }),
+  sheets: z
+    .array(
+      z.object({
+        name: z.string(),
+        status: z.enum(["data", "skipped", "refused"]).meta({ description: "data 已读取 · skipped 已跳过 · refused 无法读取" }),
+        reason: z.string().optional(),
+        period: z.string().nullable().optional().meta({ description: "统计期 YYYY-MM；各行自带统计期或未找到时为 null" }),
+        periodFrom: z.string().nullable().optional().meta({ description: "统计期的来源（标题、工作表名、表中列等）" }),
+        headerRows: z.string().optional().meta({ description: "标题行，如“第3–4行”" }),
+        rows: count.optional(),
+        totals: count.optional().meta({ description: "合计行数（只核对，不导入）" }),
+        unit: z.string().nullable().optional(),
+        columns: z.array(z.object({ header: z.string(), target: z.string(), role: z.string(), imported: z.boolean(), unit: z.string() })).optional(),
+        question: z.object({ kind: z.enum(["period", "unit"]), message: z.string() }).optional().meta({ description: "需要上传者回答的问题（统计期或金额单位）" }),
+      }),
+    )
+    .optional()
+    .meta({ description: "各工作表读取情况（统计期、标题行、行数、各列单位）" }),
+  previouslyCommitted: z.object({ jobId: z.number().int(), at: dateTime }).nullable().optional().meta({ description: "同一文件曾经导入过时给出" }),
+  result: importResult.optional(),
+  error: z.string().optional(),
+  committable: z.boolean().meta({ description: "无错误、可以提交导入" }),
+};
+export const importStatusSchema = z.enum(["PREVIEWED", "RUNNING", "COMMITTED", "FAILED"]);
+export const importPreviewSchema = z.object({
+  timings: z.record(z.string(), z.number()),
+  jobId: z.number().int(),
+  status: z.literal("PREVIEWED"),
+  fileName: z.string(),
+  rowsTotal: count,
+  rowsDone: count,
+  ...importSummary,
+});
+export const importJobSchema = z.object({
+  jobId: z.number().int(),
+  fileName: z.string(),
+  status: importStatusSchema,
+  rowsTotal: count,
+  rowsDone: count.meta({ description: "已写入行数（进度）" }),
+  createdAt: dateTime,
+  finishedAt: dateTime.nullable(),
+  ...importSummary,
+});
+export const importCommitSchema = importResult.extend({ jobId: z.number().int(), status: z.literal("COMMITTED") });

@@ -12,7 +12,8 @@ import { IMPORT_KINDS, type ImportKind } from "./types";
 const FORM_OVERHEAD = 64 * 1024;
 const tooBig = () => bodyTooLarge(MAX_UPLOAD_BYTES, `文件大小超过 ${MB(MAX_UPLOAD_BYTES)} 上限，请拆分后分批导入`);
 
-const fields = z.object({
+/** The upload form's fields besides `file` and `sheets` (the OpenAPI document describes the form from these). */
+export const uploadFields = z.object({
   kind: z.enum(IMPORT_KINDS, { message: "请选择导入的数据类型" }),
   period: z.string().optional().transform((s, ctx) => {
     if (!s) return null;
@@ -24,7 +25,7 @@ const fields = z.object({
 });
 
 /** The preview's answers per sheet (a period, a money unit), sent again with the file. */
-const choiceSchema = z.record(
+export const sheetChoicesSchema = z.record(
   z.string().max(100),
   z.object({
     period: z.string().optional().transform((s, ctx) => {
@@ -45,7 +46,7 @@ function readChoices(raw: FormDataEntryValue | null): SheetChoices {
   } catch {
     throw new ApiError("bad_request", "工作表选择（sheets）不是有效的 JSON");
   }
-  return choiceSchema.parse(json) as SheetChoices;
+  return sheetChoicesSchema.parse(json) as SheetChoices;
 }
 
 export type UploadForm = { kind: ImportKind; period: Period | null; fileName: string; bytes: Buffer; choices: SheetChoices };
@@ -63,7 +64,7 @@ export async function readUploadForm(request: Request): Promise<UploadForm> {
   const file = form.get("file");
   if (!(file instanceof Blob) || file.size === 0) throw new ApiError("bad_request", "请选择要导入的文件");
   if (file.size > MAX_UPLOAD_BYTES) throw tooBig();
-  const parsed = fields.parse({ kind: form.get("kind") ?? undefined, period: (form.get("period") as string | null) || undefined });
+  const parsed = uploadFields.parse({ kind: form.get("kind") ?? undefined, period: (form.get("period") as string | null) || undefined });
   const fileName = "name" in file && typeof file.name === "string" && file.name ? file.name : "upload.xlsx";
   return { ...parsed, fileName, bytes: Buffer.from(await file.arrayBuffer()), choices: readChoices(form.get("sheets")) };
 }

@@ -2,6 +2,7 @@ import "server-only";
 // JSON shapes and input schemas of the report API (/api/v1/reports/…).
 import { z } from "zod";
 import { readJsonBody } from "@/lib/api/body";
+import { periodParam, regionParam } from "@/lib/api/schemas";
 import { ApiError } from "@/lib/api/errors";
 import { safeText } from "@/lib/input/text";
 import { parsePeriod, PERIOD_FORMAT_MESSAGE, periodKeyProblem, type Period } from "@/lib/stats";
@@ -25,6 +26,9 @@ export const saveBody = z.object({
   explanations: z.record(z.string(), z.union([safeText().max(500, "说明最多500字"), z.null()])).optional(),
   version,
 });
+
+/** POST /api/v1/checks: figures to check against the town's stored context, nothing saved. */
+export const checksBody = z.object({ region: regionParam, period: periodParam, values: figureValues });
 
 export const transitionBody = z.object({ version: version.optional() });
 export const commentBody = transitionBody.extend({ comment: safeText({ error: "请填写退回意见" }).trim().min(1, "请填写退回意见").max(500, "退回意见最多500字") });

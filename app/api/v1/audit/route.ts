@@ -2,20 +2,17 @@ import { NextResponse } from "next/server";
 import { requireApiUser } from "@/lib/api/auth";
 import { parseQuery } from "@/lib/api/context";
 import { forbidden, handle, notFound } from "@/lib/api/errors";
-import { regionParam } from "@/lib/api/schemas";
-import { auditCsv, auditFilterSchema, listTownAudit } from "@/lib/audit/queries";
+import { auditQuery } from "@/lib/audit/api";
+import { auditCsv, listTownAudit } from "@/lib/audit/queries";
 import { canViewAudit } from "@/lib/permissions";
 import { getRegionByCode } from "@/lib/regions";
-import { z } from "zod";
 
 export const dynamic = "force-dynamic";
-
-const query = auditFilterSchema.extend({ town: regionParam, format: z.enum(["json", "csv"], { error: "format 只能是 json 或 csv" }).default("json") });
 
 /** GET /api/v1/audit?town=<code>[&action&from&to&field][&format=csv] — a town's audit trail. */
 export const GET = handle(async (request: Request) => {
   const user = await requireApiUser(request);
-  const q = parseQuery(request, query);
+  const q = parseQuery(request, auditQuery);
   const town = await getRegionByCode(q.town);
   if (!town || town.level !== "TOWN") throw notFound(`乡镇 ${q.town} `);
   if (!(await canViewAudit(user, town.id))) throw forbidden();

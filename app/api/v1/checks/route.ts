@@ -1,12 +1,10 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { requireApiUser } from "@/lib/api/auth";
 import { ApiError, forbidden, handle } from "@/lib/api/errors";
-import { regionParam, periodParam } from "@/lib/api/schemas";
 import { runChecks } from "@/lib/checks";
 import { getPrisma } from "@/lib/db/client";
 import { canViewReport } from "@/lib/permissions";
-import { figureValues, readJson } from "@/lib/reports/api";
+import { checksBody, readJson } from "@/lib/reports/api";
 import { checkInputOf, loadReportContext } from "@/lib/reports/context";
 import { parseValues } from "@/lib/reports/service";
 import { getRegionByCode } from "@/lib/regions";
@@ -14,16 +12,10 @@ import { parsePeriod } from "@/lib/stats";
 
 export const dynamic = "force-dynamic";
 
-const body = z.object({
-  region: regionParam,
-  period: periodParam,
-  values: figureValues,
-});
-
 /** Pre-check figures against the town's stored context (last month, last year, plans) without saving. */
 export const POST = handle(async (request: Request) => {
   const user = await requireApiUser(request);
-  const input = body.parse(await readJson(request));
+  const input = checksBody.parse(await readJson(request));
   const town = await getRegionByCode(input.region);
   if (!town || town.level !== "TOWN") throw new ApiError("not_found", `乡镇 ${input.region} 不存在`);
   if (!(await canViewReport(user, town.id))) throw forbidden();

@@ -1,9 +1,8 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { requireApiUser } from "@/lib/api/auth";
 import { parseQuery } from "@/lib/api/context";
 import { ApiError, forbidden, handle, notFound } from "@/lib/api/errors";
-import { periodParam, regionParam } from "@/lib/api/schemas";
+import { submissionsQuery } from "@/lib/api/schemas";
 import { canViewSubmissions } from "@/lib/permissions";
 import { getRegionByCode } from "@/lib/regions";
 import { getSubmissionBoard } from "@/lib/reports/board";
@@ -11,12 +10,10 @@ import { parsePeriod } from "@/lib/stats";
 
 export const dynamic = "force-dynamic";
 
-const query = z.object({ region: regionParam, period: periodParam });
-
 /** GET /api/v1/submissions?region=<county>&period=YYYY-MM — the submission board as JSON. */
 export const GET = handle(async (request: Request) => {
   const user = await requireApiUser(request);
-  const q = parseQuery(request, query);
+  const q = parseQuery(request, submissionsQuery);
   const county = await getRegionByCode(q.region);
   if (!county) throw notFound(`地区 ${q.region} `);
   if (!(await canViewSubmissions(user, county.id))) throw forbidden();

@@ -196,7 +196,12 @@ export const reportConflictDetails = z.union([
   }),
   z.object({ status: reportStatusSchema }),
 ]);
-export const checksFailedDetails = checkResultSchema.extend({ missingExplanations: z.array(checkIssueSchema).meta({ description: "缺少说明的核实性提示" }) });
+export const checksFailedDetails = checkResultSchema.extend({
+  missingExplanations: z.array(checkIssueSchema).meta({ description: "缺少说明的核实性提示" }),
+  missingRequired: z
+    .array(z.object({ code: z.string(), name: z.string() }))
+    .meta({ description: "县局要求的必填指标中尚未填写的（按表内顺序）；全部未填时报送同样被拒绝" }),
+});
 export const fieldErrorsDetails = z.object({
   fieldErrors: z.record(z.string(), z.string()).meta({ description: "{ 指标代码: 错误说明 }，最多列出50项" }),
   fieldErrorCount: z.number().int(),

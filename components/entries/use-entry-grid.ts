@@ -2,7 +2,8 @@
 // State of an entry grid: what is stored (with each row's token), what is typed, which rows changed,
 // and the save → success / field errors / conflict round trip. Only changed rows are sent, each with
 // the token it was loaded with; a conflict keeps the typed text and offers the two ways on.
-import { useCallback, useEffect, useMemo, useState, useTransition } from "react";
+import { useCallback, useMemo, useState, useTransition } from "react";
+import { useLeaveGuard } from "@/components/ui/use-leave-guard";
 import { parseCell, sameFigure } from "@/lib/entries/cells";
 import type { EntryActionResult, EntryConflict, EntryField, StoredRow } from "@/lib/entries/types";
 import { formatFigureForInput } from "@/lib/input";
@@ -32,14 +33,8 @@ export function useEntryGrid({ rows, toTyped, changed, submit }: Options) {
 
   const dirtyIds = useMemo(() => rows.map((r) => r.id).filter((id) => changed(base[id], typed[id])), [rows, base, typed, changed]);
 
-  // Unsaved rows: the browser asks before the tab is closed or reloaded.
-  const hasUnsaved = dirtyIds.length > 0;
-  useEffect(() => {
-    if (!hasUnsaved) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [hasUnsaved]);
+  // Unsaved rows (or a save on its way): asked before a reload or close, and before a tab or menu link leaves them.
+  useLeaveGuard(dirtyIds.length > 0 || pending);
 
   function setCell(id: number, code: string, text: string) {
     setTyped((t) => ({ ...t, [id]: { ...t[id], [code]: text } }));

@@ -1,6 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { confirmLeave } from "@/components/ui/use-leave-guard";
 import { formatPeriodRange, parsePeriod } from "@/lib/stats/periods";
 
 /** A report page's own period: /reports/<town>/<YYYY-MM>[/…]. */
@@ -27,6 +28,8 @@ export function PeriodPicker({ periods, current }: { periods: { key: string; lab
         aria-label="统计期"
         value={value}
         onChange={(e) => {
+          // Unsaved edits on this page (a grid, the form): ask first; staying keeps the select on this period.
+          if (!confirmLeave()) return;
           if (report) return router.push(`${report[1]}${e.target.value}${report[3] ?? ""}`);
           const next = new URLSearchParams(params.toString());
           next.set("period", e.target.value);

@@ -96,6 +96,8 @@ test("a reporter enters 1.2亿 for an enterprise, saves it, and the town form sh
   await page.screenshot({ path: `${SHOTS}/project-grid.png`, fullPage: true });
 
   // — The town form: the prefill panel compares the enterprises' sum with the form's figure.
+  // The stage chosen above is an unsaved edit: leaving the grid asks first (accepted here).
+  page.once("dialog", (d) => void d.accept());
   await page.getByRole("navigation", { name: "本期填报内容" }).getByRole("link", { name: "月报" }).click();
   await page.waitForURL(`**${reportPath}`);
   const panel = page.getByTestId("prefill-panel");

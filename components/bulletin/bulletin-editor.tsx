@@ -3,7 +3,7 @@
 // included — then saves a draft, publishes a new version, or downloads exactly this text as Word.
 import { useActionState, useState } from "react";
 import type { BulletinActionState } from "@/app/(app)/bulletin/actions";
-import type { BulletinHead } from "@/lib/bulletin/head";
+import { bulletinHeadSchema, type BulletinHead } from "@/lib/bulletin/head";
 
 type Props = {
   action: (state: BulletinActionState, form: FormData) => Promise<BulletinActionState>;
@@ -44,6 +44,9 @@ export function BulletinEditor({ action, region, period, title, body, head, gene
   const setHead = (k: keyof BulletinHead) => (e: React.ChangeEvent<HTMLInputElement>) => setH({ ...h, [k]: e.target.value });
   const printQuery = new URLSearchParams({ region, period, ...h }).toString();
   const exportDocx = async () => {
+    // The same check the server makes, so a slip is named at once and nothing is sent.
+    const checked = bulletinHeadSchema.safeParse(h);
+    if (!checked.success) return setExportError(checked.error.issues[0]?.message ?? "版头填写有误");
     setExporting(true);
     setExportError(await downloadDocx({ region, period, ...h, title: t, body: b }).catch(() => "导出失败，请检查网络后重试"));
     setExporting(false);

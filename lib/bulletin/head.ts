@@ -2,8 +2,8 @@
 // Drafted from the county and the period; the author edits them on the page and they travel with
 // the export request (nothing kept in server memory). Pure.
 import { z } from "zod";
-import { periodKeySchema } from "@/lib/api/schemas";
 import { safeText } from "@/lib/input/text";
+import { periodKeyProblem } from "@/lib/stats";
 
 export type BulletinHead = {
   /** 发文机关, e.g. "兴化市经济发展局". */
@@ -43,6 +43,7 @@ const isRealDate = (iso: string) => {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
 };
 
+/** Also parsed in the browser (the editor checks the head before asking for the Word file). */
 export const bulletinHeadSchema = z.object({
   issuer: safeText().trim().min(1, "发文机关不能为空").max(40, "发文机关最多40字"),
   docNumber: safeText().trim().min(1, "文号不能为空").max(40, "文号最多40字").transform(normalizeDocNumber),
@@ -52,7 +53,10 @@ export const bulletinHeadSchema = z.object({
 /** The Word export of the text on the page: the head, the title and the body as edited. */
 export const bulletinExportSchema = bulletinHeadSchema.extend({
   region: z.string().regex(/^\d{12}$/, "地区代码不正确"),
-  period: periodKeySchema,
+  period: z.string().superRefine((key, ctx) => {
+    const problem = periodKeyProblem(key);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
   title: safeText().trim().min(1, "标题不能为空").max(120, "标题最多120字"),
   body: safeText().trim().min(1, "正文不能为空").max(50_000, "正文过长"),
 });

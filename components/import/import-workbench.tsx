@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import { PreviewView } from "./preview-view";
 import { ProgressBar } from "./progress-bar";
-import type { JobView } from "./types";
+import type { JobView, SheetChoices } from "./types";
 
 type Kind = { value: string; label: string };
 type Stage = { step: "idle" } | { step: "uploading"; fraction: number | null } | { step: "preview"; job: JobView } | { step: "committing"; job: JobView; done: number } | { step: "done"; job: JobView };
@@ -31,16 +31,24 @@ export function ImportWorkbench({ kinds, defaultPeriod }: { kinds: Kind[]; defau
   const [period, setPeriod] = useState(defaultPeriod);
   const [stage, setStage] = useState<Stage>({ step: "idle" });
   const [error, setError] = useState<string | null>(null);
+  const [choices, setChoices] = useState<SheetChoices>({});
   const fileRef = useRef<HTMLInputElement>(null);
 
   async function onPreview(e: React.FormEvent) {
     e.preventDefault();
+    setChoices({});
+    await preview({});
+  }
+
+  /** Uploads the chosen file again with the answers given per sheet (periods, units): the server keeps no file. */
+  async function preview(sheetChoices: SheetChoices) {
     const file = fileRef.current?.files?.[0];
-    if (!file) return setError("请选择要导入的文件（.xlsx 或 .csv）");
+    if (!file) return setError("请选择要导入的文件（.xlsx、.xls 或 .csv）");
     setError(null);
     const form = new FormData();
     form.set("kind", kind);
     form.set("period", period);
+    if (Object.keys(sheetChoices).length > 0) form.set("sheets", JSON.stringify(sheetChoices));
     form.set("file", file);
     setStage({ step: "uploading", fraction: 0 });
     try {
@@ -96,8 +104,8 @@ export function ImportWorkbench({ kinds, defaultPeriod }: { kinds: Kind[]; defau
           <input type="month" name="period" value={period} onChange={(e) => setPeriod(e.target.value)} className="rounded border border-slate-300 px-2 py-1.5" />
         </label>
         <label className="flex flex-col gap-1 text-sm">
-          <span>文件（.xlsx / .csv，≤ 10 MB）</span>
-          <input ref={fileRef} type="file" name="file" accept=".xlsx,.csv" className="text-sm" />
+          <span>文件（.xlsx / .xls / .csv，≤ 10 MB）</span>
+          <input ref={fileRef} type="file" name="file" accept=".xlsx,.xls,.et,.csv" className="text-sm" />
         </label>
         <button type="submit" disabled={busy} className="rounded bg-brand-700 px-4 py-1.5 text-sm text-white hover:bg-brand-600 disabled:opacity-50">上传并预览</button>
         <a href={`/api/v1/import/templates/${kind}.xlsx`} className="text-sm text-brand-700 underline">下载导入模板</a>
@@ -114,7 +122,7 @@ export function ImportWorkbench({ kinds, defaultPeriod }: { kinds: Kind[]; defau
       {(stage.step === "preview" || stage.step === "committing" || stage.step === "done") && (
         <>
           <h2 className="text-lg font-semibold">预览：{stage.job.fileName}</h2>
-          <PreviewView job={stage.job} />
+          <PreviewView job={stage.job} choices={choices} busy={busy} onChoose={stage.step === "preview" ? (c) => { setChoices(c); void preview(c); } : undefined} />
           {stage.step === "preview" && (
             <div className="flex items-center gap-3">
               <button type="button" onClick={() => onCommit(stage.job)} disabled={!stage.job.committable || stage.job.counts.create + stage.job.counts.update === 0 && stage.job.counts.unchanged === 0} className="rounded bg-brand-700 px-4 py-1.5 text-sm text-white hover:bg-brand-600 disabled:opacity-50">确认导入</button>

@@ -1,10 +1,16 @@
 // The preview: what will be created/updated, and every problem with sheet, row and column.
-import type { JobView } from "./types";
+import { SheetsView } from "./sheets-view";
+import type { JobView, SheetChoices } from "./types";
 
 const OP_LABEL = { create: "新增", update: "更新", unchanged: "不变" } as const;
 const OP_CLASS = { create: "bg-green-50 text-green-800", update: "bg-amber-50 text-amber-800", unchanged: "bg-slate-100 text-slate-600" } as const;
 
-export function PreviewView({ job }: { job: JobView }) {
+/** "1234567.5" → "1,234,567.5"; anything else as it is. */
+const figure = (v: string | null) => (v === null ? "（空）" : /^-?\d+(\.\d+)?$/.test(v) ? v.replace(/^(-?\d+)/, (i) => i.replace(/\B(?=(\d{3})+(?!\d))/g, ",")) : v);
+
+type SheetProps = { choices?: SheetChoices; onChoose?: (c: SheetChoices) => void; busy?: boolean };
+
+export function PreviewView({ job, choices = {}, onChoose, busy }: { job: JobView } & SheetProps) {
   const c = job.counts;
   const stats: [string, number, string][] = [
     ["新增", c.create, "text-green-700"],
@@ -29,6 +35,9 @@ export function PreviewView({ job }: { job: JobView }) {
       </dl>
       {job.previouslyCommitted && (
         <p className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800">该文件已于 {new Date(job.previouslyCommitted.at).toLocaleString("zh-CN")} 导入过（任务 #{job.previouslyCommitted.jobId}）；再次导入只会写入有变化的数据。</p>
+      )}
+      {job.sheets && job.sheets.length > 0 && (job.sheets.length > 1 || job.sheets[0].headerRows !== "第1行" || job.sheets[0].status !== "data") && (
+        <SheetsView key={JSON.stringify(choices) + job.jobId} sheets={job.sheets} choices={choices} onChoose={onChoose} busy={busy} />
       )}
       {job.problems.length > 0 && (
         <section aria-labelledby="problems-title" className="space-y-2">
@@ -67,7 +76,7 @@ export function PreviewView({ job }: { job: JobView }) {
                     <td className="num px-2 py-1">{a.src.row}</td>
                     <td className="px-2 py-1"><span className={`rounded px-1.5 py-0.5 text-xs ${OP_CLASS[a.op]}`}>{OP_LABEL[a.op]}</span></td>
                     <td className="px-2 py-1 whitespace-nowrap">{a.label}</td>
-                    <td className="px-2 py-1 text-slate-700">{a.changes.map((ch) => `${ch.field}：${ch.old ?? "（空）"} → ${ch.new ?? "（空）"}`).join("；") || "—"}</td>
+                    <td className="px-2 py-1 text-slate-700">{a.changes.map((ch) => `${ch.field}：${figure(ch.old)} → ${figure(ch.new)}`).join("；") || "—"}</td>
                   </tr>
                 ))}
               </tbody>

@@ -57,7 +57,9 @@ type CheckInput = {
 export type CrossProblem = { column: string; message: string };
 
 const money = (v: Decimal | string, unit: string) => `${formatNumber(v, 4).replace(/\.?0+$/, "")}${unit}`;
-const pct = (v: Decimal | string) => formatPercent(v, 2).replace(/(\.\d*?)0+%$/, "$1%").replace(/\.%$/, "%");
+const decimals = (r: Reading) => (r.value.split(".")[1] ?? "").length;
+/** The sheet's percentage as written; the computed one to as many places (at least one). */
+const pct = (v: Decimal | string, digits = 1) => formatPercent(v, Math.max(1, digits));
 
 export function crossCheck(c: CheckInput): CrossProblem[] {
   const out: CrossProblem[] = [];
@@ -76,7 +78,7 @@ export function crossCheck(c: CheckInput): CrossProblem[] {
     // How far rounding alone can move the percentage: the sheet's last digit, and its figures' last digits.
     const tol = new Decimal(c.cross.yoy.half).plus(hv.div(base).plus(hb.times(v.abs()).div(base.pow(2))).times(100)).plus("1e-9");
     if (computed.minus(c.cross.yoy.value).abs().gt(tol)) {
-      out.push({ column: `${c.name}·同比`, message: `同比与表中数据不符：表中为${pct(c.cross.yoy.value)}，按本年累计${money(v, c.unit)}、${baseFrom}${money(base, c.unit)}计算为${pct(computed)}；请核对这一行的数据是否录入有误` });
+      out.push({ column: `${c.name}·同比`, message: `同比与表中数据不符：表中为${c.cross.yoy.value}%，按本年累计${money(v, c.unit)}、${baseFrom}${money(base, c.unit)}计算为${pct(computed, decimals(c.cross.yoy))}；请核对这一行的数据是否录入有误` });
     }
   }
   if (c.cross.delta && base) {
@@ -91,7 +93,7 @@ export function crossCheck(c: CheckInput): CrossProblem[] {
     const computed = v.div(plan).times(100);
     const tol = new Decimal(c.cross.planShare.half).plus(hv.div(plan).times(100)).plus("1e-9");
     if (computed.minus(c.cross.planShare.value).abs().gt(tol)) {
-      out.push({ column: `${c.name}·占年计划`, message: `占年计划与系统数据不符：表中为${pct(c.cross.planShare.value)}，按本年累计${money(v, c.unit)}、系统中年计划${money(plan, c.unit)}计算为${pct(computed)}；请核对` });
+      out.push({ column: `${c.name}·占年计划`, message: `占年计划与系统数据不符：表中为${c.cross.planShare.value}%，按本年累计${money(v, c.unit)}、系统中年计划${money(plan, c.unit)}计算为${pct(computed, decimals(c.cross.planShare))}；请核对` });
     }
   }
   return out;

@@ -102,8 +102,12 @@ export function parseImport<K extends ImportKind>(kind: K, sheets: RawSheet[], r
     if (layout.values.some((c) => c.field === "period")) sp = { period: null, from: "column", question: null };
     else if (PERIOD_KINDS.has(kind)) sp = sheetPeriod(sheet.name, layout.above, refs.defaultPeriod, choices[sheet.name]?.period ?? null);
     if (sp.question) {
+      // The rows are read once the period is answered (the preview sends the file again with the answer).
       error(sp.question);
       info.question = { kind: "period", message: sp.question };
+      info.rows = sheet.rows.slice(layout.headerLast + 1).filter((r) => !isBlankRow(r)).length;
+      refused++;
+      continue;
     }
     info.period = sp.period && sp.from !== "column" ? `${sp.period.year}-${String(sp.period.month).padStart(2, "0")}` : null;
     info.periodFrom = sp.from;

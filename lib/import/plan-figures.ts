@@ -86,7 +86,8 @@ export function planTownValues(records: TownValuesRecord[], facts: TownFacts, in
         e.logs.push(Math.log10(Number(value) / Number(history)));
       }
     }
-    out.actions.push({ op: opOf(report !== null, changes), label: `${rec.townName} ${formatPeriodRange(rec.year, rec.month)}`, src: rec.src, changes });
+    // A locked row is listed with its problem, not under what will be written.
+    if (!locked) out.actions.push({ op: opOf(report !== null, changes), label: `${rec.townName} ${formatPeriodRange(rec.year, rec.month)}`, src: rec.src, changes });
     if (set.length > 0) out.writes.push({ record: rec, report, set });
   }
   for (const e of ratios.values()) {

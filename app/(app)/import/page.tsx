@@ -22,7 +22,7 @@ export default async function ImportPage() {
       <div>
         <h1 className="text-2xl font-semibold">数据导入</h1>
         <p className="mt-1 text-sm text-slate-600">
-          从 Excel（.xlsx）或 CSV（UTF-8 / GBK）导入{user.role === "REPORTER" ? `${user.region?.name ?? "本镇"}的` : "全县的"}数据。上传后先预览：逐行列出将新增、更新的数据和每个问题（工作表、行、列）；确认后一次性写入，有任何错误则全部不写入。
+          从 Excel（.xlsx，以及旧版 .xls 和 WPS 表格）或 CSV（UTF-8 / GBK）导入{user.role === "REPORTER" ? `${user.region?.name ?? "本镇"}的` : "全县的"}数据。上传后先预览：逐行列出将新增、更新的数据和每个问题（工作表、行、列）；确认后一次性写入，有任何错误则全部不写入。县里现有的报表（多行合并表头、“单位：亿元”、合计行、每月一个工作表）可直接上传，预览会列出每个工作表识别出的统计期和每列所用的单位。
         </p>
       </div>
       <ImportWorkbench kinds={kinds} defaultPeriod={defaultPeriod} />

@@ -4,8 +4,10 @@
 import { z } from "zod";
 import { attractionFilterSchema } from "@/lib/attraction/filters";
 import { auditQuery } from "@/lib/audit/api";
+import { bulletinExportSchema, bulletinHeadSchema } from "@/lib/bulletin/head";
 import { enterpriseFilterSchema } from "@/lib/enterprises/filters";
 import { EXPORT_TABLES } from "@/lib/export";
+import { forecastQuery, forecastSchema } from "@/lib/forecast/schema";
 import { MAX_UPLOAD_BYTES, MB } from "@/lib/import/limits";
 import { sheetChoicesSchema, uploadFields } from "@/lib/import/http";
 import { IMPORT_KINDS } from "@/lib/import/types";
@@ -139,6 +141,7 @@ const errorOf = (description: string, code: z.infer<typeof s.errorCodeSchema>, d
 
 // —— Query parameters that are not one zod object in the code ——
 
+const HEAD_NOTES = { issuer: "版头：发文机关；省略时为“<县名>经济发展局”", docNumber: "版头：发文字号，如 兴经发〔2026〕7号；省略时按统计期拟定", issueDate: "版头：成文日期 YYYY-MM-DD；省略时为今天（北京时间）" };
 const includeNote = "省略时仅统计已审核数据；submitted：含已报送未审核数据";
 
 /** The export's filters: the list pages' own zod schemas (each table reads the ones it knows). */
@@ -263,6 +266,17 @@ export function openApiDocument() {
           errors: ["BadRequest", "Forbidden", "NotFound"],
         }),
       },
+      "/api/v1/forecast": {
+        get: operation({
+          summary: "预计全年：按历年进度测算地区及各下级地区的全年数、区间、预计完成年计划，及预警（低于预警线）与超额名单",
+          description:
+            "预计全年 = 1–N月累计 ÷ 历年同期进度（本地往年1–N月累计占全年比重的中位数，最多取最近5个可用年份；不足2年用上级地区的进度，再不足按时序进度）。区间按往年中最快与最慢的进度测算。存量指标、无本期数据、无完整往年数据（如新设乡镇）时无预计值，reason 说明原因；年计划缺失、为零或负数时有预计值而无完成比例。",
+          tags: ["数据查询"],
+          parameters: queryParams(forecastQuery, { period: "统计期 YYYY-MM；省略时为该地区最近一个多数乡镇已报送的月份", include: includeNote, indicator: "指标代码（默认 gross_output 工业总产值）" }),
+          ok: { "200": jsonOk("预计全年", out(forecastSchema)) },
+          errors: ["BadRequest", "Forbidden", "NotFound"],
+        }),
+      },
       "/api/v1/reports/{town}/{period}": {
         get: operation({
           summary: "乡镇月报：数值、说明、状态与版本号，及上月累计、上年同期、年计划和审核结果",
@@ -362,9 +376,19 @@ export function openApiDocument() {
             { name: "region", in: "query", required: false, description: "县（市、区）12位代码；省略时为调用者所在的县", schema: inp(s.regionParam) },
             { name: "period", in: "query", required: false, description: "统计期 YYYY-MM；省略时为最近一个多数乡镇已审核的月份", schema: inp(s.periodParam) },
             { name: "revision", in: "query", required: false, description: "通报版本号（正整数）；省略时为最新版本", schema: { type: "integer", minimum: 1 } },
+            ...queryParams(bulletinHeadSchema, HEAD_NOTES).map((p) => ({ ...p, required: false })),
           ],
           ok: { "200": binary("通报（.docx）", { [DOCX]: "Word 文档" }) },
           errors: ["BadRequest", "Forbidden", "NotFound"],
+        }),
+        post: operation({
+          summary: "把页面上编辑中的通报（未保存）导出为 Word 文档（仅县局审核员）",
+          description: "请求体为版头（发文机关、文号、成文日期）、标题与正文，正文按编辑后的文字分节。",
+          tags: ["导出与通报"],
+          write: true,
+          requestBody: jsonBody(bulletinExportSchema),
+          ok: { "200": binary("通报（.docx）", { [DOCX]: "Word 文档" }) },
+          errors: ["BadRequest", "WriteForbidden", "NotFound", "PayloadTooLarge", "UnsupportedMediaType"],
         }),
       },
       "/api/v1/import/jobs": {

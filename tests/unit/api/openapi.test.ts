@@ -160,8 +160,8 @@ describe("route discovery (the completeness check can fail)", () => {
   });
 
   it("reports a new route without docs, a new method on a documented path, and a documented path without a route", () => {
-    const forecast = { file: "api/v1/forecast/route.ts", path: openApiPathOf("api/v1/forecast/route.ts"), methods: exportedMethods("export const GET = handle(async () => x);") };
-    expect(undocumented([...v1Routes, forecast], doc.paths)).toEqual(["GET /api/v1/forecast（api/v1/forecast/route.ts）"]);
+    const targets = { file: "api/v1/targets/route.ts", path: openApiPathOf("api/v1/targets/route.ts"), methods: exportedMethods("export const GET = handle(async () => x);") };
+    expect(undocumented([...v1Routes, targets], doc.paths)).toEqual(["GET /api/v1/targets（api/v1/targets/route.ts）"]);
     const withDelete = v1Routes.map((r) => (r.path === "/api/v1/audit" ? { ...r, methods: [...r.methods, "DELETE" as const] } : r));
     expect(undocumented(withDelete, doc.paths)).toEqual(["DELETE /api/v1/audit（api/v1/audit/route.ts）"]);
     expect(unrouted(v1Routes.filter((r) => r.path !== "/api/v1/checks"), doc.paths, "/api/v1/")).toEqual(["POST /api/v1/checks"]);

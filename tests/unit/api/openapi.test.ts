@@ -86,6 +86,7 @@ describe("OpenAPI document", () => {
   it("tells on every write that cookie-authenticated writes must come from the same origin", () => {
     const writes = operations.filter(({ method }) => method !== "get");
     expect(writes.map(({ method, path: p }) => `${method} ${p}`).sort()).toEqual([
+      "post /api/v1/bulletin/docx",
       "post /api/v1/checks",
       "post /api/v1/import/jobs",
       "post /api/v1/import/jobs/{id}/commit",

@@ -1,9 +1,12 @@
 import { defineConfig } from "@playwright/test";
+import { e2eDistDir, e2ePort } from "./tests/e2e/build";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+const port = e2ePort();
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Two app servers on one PostgreSQL database need a server: only with TEST_DATABASE_URL (CI sets it).
+  testIgnore: process.env.TEST_DATABASE_URL ? [] : [/two-instances\.spec\.ts$/],
   outputDir: "test-results/e2e",
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -32,8 +35,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       PGLITE_DIR: `.data/e2e-pglite-${port}`,
-      // The default port uses the normal build folder; other ports (parallel runs) build their own.
-      NEXT_DIST_DIR: port === 3100 ? ".next" : `.next-e2e-${port}`,
+      NEXT_DIST_DIR: e2eDistDir(port),
       DATABASE_URL: "",
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     },

@@ -5,18 +5,19 @@ import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { PrefillPanel } from "@/components/entries/prefill-panel";
 import type { EnterpriseSums } from "@/lib/entries/prefill-rules";
 import { formatFigureForInput, parseFigure } from "@/lib/input";
-import { saveReportAction, submitReportAction } from "@/lib/reports/actions";
+import { useLeaveGuard } from "@/components/ui/use-leave-guard";
 import { CheckPanel } from "./check-panel";
 import { computeForm } from "./compute";
 import { ConfirmDialog } from "./confirm-dialog";
 import { ConflictPanel } from "./conflict-panel";
+import { DraftNotice } from "./draft-notice";
 import { FigureRow } from "./figure-row";
 import { summarizeReport } from "./summary";
 import type { ActionResult, ConflictInfo, FormIndicator, ReportSnapshot, ReportView } from "./types";
-import { useSaveOnLeave } from "./use-save-on-leave";
+import { useReportSync } from "./use-report-sync";
 import { requiredGapText } from "@/lib/checks";
 
-type Props = { view: ReportView; editable: boolean; enterpriseSums?: EnterpriseSums | null };
+type Props = { view: ReportView; editable: boolean; enterpriseSums?: EnterpriseSums | null; /** Whose local draft this form keeps. */ userId: number };
 type Flash = { tone: "ok" | "error"; text: string } | null;
 
 function rawOf(indicators: FormIndicator[], values: Record<string, string>): Record<string, string> {
@@ -25,7 +26,7 @@ function rawOf(indicators: FormIndicator[], values: Record<string, string>): Rec
 
 const snapshotOf = (v: ReportSnapshot): ReportSnapshot => ({ version: v.version, status: v.status, values: v.values, explanations: v.explanations, updatedBy: v.updatedBy, updatedAt: v.updatedAt });
 
-export function ReportForm({ view, editable, enterpriseSums }: Props) {
+export function ReportForm({ view, editable, enterpriseSums, userId }: Props) {
   const router = useRouter();
   const [base, setBase] = useState<ReportSnapshot>(() => snapshotOf(view));
   const [raw, setRaw] = useState(() => rawOf(view.indicators, view.values));
@@ -41,22 +42,48 @@ export function ReportForm({ view, editable, enterpriseSums }: Props) {
   const state = useMemo(() => computeForm(view, raw, explanations), [view, raw, explanations]);
   const canType = editable && !pending;
 
-  function adopt(s: ReportSnapshot) {
-    setBase(s);
-    setRaw(rawOf(view.indicators, s.values));
-    setExplanations({ ...s.explanations });
-    setDirty(false);
-    setServerErrors({});
-  }
+  // Draft, reread and saves one at a time (use-report-sync.ts): `adopt` there also drops the local draft.
+  const sync = useReportSync({
+    view,
+    userId,
+    editable,
+    base,
+    raw,
+    explanations,
+    dirty,
+    conflict,
+    savable: state.fieldErrorCount === 0,
+    adopt: (s) => {
+      setBase(s);
+      setRaw(rawOf(view.indicators, s.values));
+      setExplanations({ ...s.explanations });
+      setDirty(false);
+      setServerErrors({});
+    },
+    rebase: (s) => {
+      setBase(s);
+      setDirty(true);
+    },
+    restore: (d, over) => {
+      setBase(over);
+      setRaw({ ...rawOf(view.indicators, over.values), ...d.raw });
+      setExplanations({ ...d.explanations });
+      setDirty(true);
+    },
+    setConflict,
+    setFlash,
+    refresh: () => router.refresh(),
+  });
+  const adopt = sync.adopt;
+  // Unsaved edits or a save on its way: the browser asks before a reload or close. In-app links need
+  // no question here: leaving saves the draft, and what cannot be saved stays in the local draft.
+  useLeaveGuard(editable && (dirty || sync.saving), { links: false });
 
   // New data from the server (another action on this page, a refresh): take it unless the user is mid-edit.
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the server's data arrives as props; adopting it into the form is this effect's job
-    if (view.version !== base.version && !dirty) adopt(snapshotOf(view));
+    if (view.version > base.version && !dirty) adopt(snapshotOf(view));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- adopt only when the server's version or status changes, never on a local edit
   }, [view.version, view.status]);
-
-  const payload = () => ({ town: view.town.code, period: view.period.key, version: base.version, values: raw, explanations });
 
   function handle(result: ActionResult) {
     if (result.ok) {
@@ -75,9 +102,7 @@ export function ReportForm({ view, editable, enterpriseSums }: Props) {
     setFlash({ tone: "error", text: result.message });
   }
 
-  const run = (action: typeof saveReportAction) => startTransition(async () => handle(await action(payload())));
-
-  useSaveOnLeave({ enabled: editable && dirty && !conflict && state.fieldErrorCount === 0, url: `/api/v1/reports/${view.town.code}/${view.period.key}`, body: payload, onSaved: (s) => { adopt(s); setFlash({ tone: "ok", text: "已自动保存草稿" }); router.refresh(); }, onConflict: setConflict });
+  const run = (kind: "save" | "submit") => startTransition(async () => handle(await sync.send(kind)));
 
   function focusNext(code: string) {
     const inputs = Array.from(formRef.current?.querySelectorAll<HTMLInputElement>("input[data-figure-input]:not([disabled])") ?? []);
@@ -110,6 +135,7 @@ export function ReportForm({ view, editable, enterpriseSums }: Props) {
 
   return (
     <form ref={formRef} onSubmit={(e) => e.preventDefault()} className="space-y-4" aria-label="乡镇工业月报">
+      {sync.restored && <DraftNotice savedAt={sync.restored.savedAt} locked={sync.restored.locked} onDiscard={sync.discardRestored} />}
       {conflict && <ConflictPanel conflict={conflict} indicators={view.indicators} mine={raw} onReapply={() => reapplyMine(conflict)} onDiscard={() => { adopt(conflict); setConflict(null); setFlash(null); router.refresh(); }} />}
       <CheckPanel errors={state.checks.errors} warnings={state.checks.warnings} missing={state.missing} fieldErrorCount={state.fieldErrorCount} gap={state.gap} />
       {enterpriseSums && (
@@ -125,7 +151,7 @@ export function ReportForm({ view, editable, enterpriseSums }: Props) {
           }}
         />
       )}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div id="report-figures" tabIndex={-1} aria-label="填报表" role="group" className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm focus:outline-none">
         <table className="w-full text-sm">
           <thead className="bg-slate-50 text-slate-600">
             <tr>
@@ -144,6 +170,7 @@ export function ReportForm({ view, editable, enterpriseSums }: Props) {
                 key={row.indicator.code}
                 row={serverErrors[row.indicator.code] && !row.error ? { ...row, error: serverErrors[row.indicator.code] } : row}
                 editable={canType}
+                locked={!editable}
                 explanation={explanations[row.indicator.code] ?? ""}
                 returned={base.status === "RETURNED"}
                 lastYear={view.lastYear[row.indicator.code] ?? null}
@@ -165,14 +192,14 @@ export function ReportForm({ view, editable, enterpriseSums }: Props) {
       </div>
       {editable && (
         <div className="sticky bottom-0 flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white/95 px-4 py-3 shadow">
-          <button type="button" data-save onClick={() => run(saveReportAction)} disabled={pending || !!conflict} className="rounded border border-brand-600 px-4 py-1.5 text-sm text-brand-700 hover:bg-brand-50 disabled:opacity-50">
+          <button type="button" data-save onClick={() => run("save")} disabled={pending || !!conflict} className="rounded border border-brand-600 px-4 py-1.5 text-sm text-brand-700 hover:bg-brand-50 disabled:opacity-50">
             保存草稿
           </button>
           <button type="button" onClick={() => setConfirming(true)} disabled={pending || !!conflict || blocked !== null} className="rounded bg-brand-700 px-4 py-1.5 text-sm text-white hover:bg-brand-600 disabled:cursor-not-allowed disabled:opacity-50">
             报送
           </button>
           {blocked && <span className="text-sm text-red-700" data-testid="submit-blocked">{blocked}</span>}
-          <span className="text-xs text-slate-500">{pending ? "正在处理…" : dirty ? "有未保存的修改（离开页面时自动保存草稿）" : `版本 ${base.version}`}</span>
+          <span className="text-xs text-slate-500">{pending || sync.saving ? "正在处理…" : dirty ? "有未保存的修改（离开页面时自动保存草稿）" : `版本 ${base.version}`}</span>
           {flash && (
             <span role="status" className={`ml-auto text-sm ${flash.tone === "ok" ? "text-green-700" : "text-red-700"}`}>
               {flash.text}
@@ -191,7 +218,7 @@ export function ReportForm({ view, editable, enterpriseSums }: Props) {
           pending={pending}
           onCancel={() => setConfirming(false)}
           onConfirm={() => startTransition(async () => {
-            handle(await submitReportAction(payload()));
+            handle(await sync.send("submit"));
             setConfirming(false);
           })}
         />

@@ -38,6 +38,8 @@ export function toReportView(r: Loaded): ReportView {
 
 type Props = {
   report: Loaded;
+  /** The signed-in user: the form keeps its local draft per user. */
+  userId: number;
   can: { edit: boolean; review: boolean; reopen: boolean; audit: boolean; board: boolean };
   audit: AuditRow[] | null;
   /** Sums of the town's 规上 enterprises for the 按企业合计预填 panel. */
@@ -45,7 +47,7 @@ type Props = {
 };
 
 /** The town monthly report page: state, the form (editable or read-only), review actions, audit trail. */
-export function ReportScreen({ report, can, audit, enterpriseSums }: Props) {
+export function ReportScreen({ report, userId, can, audit, enterpriseSums }: Props) {
   const view = toReportView(report);
   const summary = summarizeReport({ town: view.town.name, period: view.period, indicators: view.indicators, values: view.values, required: view.required, checks: report.checks });
   const flagged = new Set([...report.checks.errors, ...report.checks.warnings].map((i) => i.indicator)).size;
@@ -69,7 +71,7 @@ export function ReportScreen({ report, can, audit, enterpriseSums }: Props) {
       <StatusBanner status={view.status} reviewerComment={view.reviewerComment} submittedAt={view.submittedAt} reviewedAt={view.reviewedAt} updatedBy={view.updatedBy} updatedAt={view.updatedAt} flaggedCount={flagged} />
       {can.review && view.status === "SUBMITTED" && <ReviewPanel town={view.town.code} period={view.period.key} version={view.version} mode="review" summary={summary} />}
       {can.reopen && view.status === "APPROVED" && <ReviewPanel town={view.town.code} period={view.period.key} version={view.version} mode="reopen" summary={summary} />}
-      <ReportForm view={view} editable={can.edit} enterpriseSums={enterpriseSums} />
+      <ReportForm view={view} editable={can.edit} enterpriseSums={enterpriseSums} userId={userId} />
       {audit && (
         <section aria-label="本月报审计日志" className="space-y-2">
           <h2 className="text-base font-semibold text-slate-800">审计日志（本月报）</h2>

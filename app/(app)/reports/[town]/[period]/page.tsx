@@ -47,5 +47,5 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
     getEnterpriseSums(user, town, period),
   ]);
   const auditRows = audit ? await listReportAudit(town.id, period.year, period.month) : null;
-  return <ReportScreen report={report} can={{ edit, review, reopen, audit, board }} audit={auditRows} enterpriseSums={enterpriseSums} />;
+  return <ReportScreen report={report} userId={user.id} can={{ edit, review, reopen, audit, board }} audit={auditRows} enterpriseSums={enterpriseSums} />;
 }

@@ -1,4 +1,5 @@
 import { AppHeader } from "@/components/shell/app-header";
+import { SkipLinks } from "@/components/shell/skip-links";
 import { ReturnedNotices } from "@/components/shell/returned-notice";
 import { requireUser } from "@/lib/auth/session";
 import { readScopeRoot } from "@/lib/permissions";
@@ -17,6 +18,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const [pending, returned] = await Promise.all([countPendingReviews(user), listReturnedReports(user)]);
   return (
     <>
+      <SkipLinks />
       <AppHeader
         user={user}
         scopeName={scope?.name ?? "未分配地区"}
@@ -24,7 +26,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         defaultPeriod={shown && formatPeriodKey(shown)}
         pendingReviews={pending}
       />
-      <main className="mx-auto max-w-7xl px-4 py-6">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none">
         {returned.length > 0 && (
           <div className="mb-4">
             <ReturnedNotices notices={returned} />

@@ -1,5 +1,6 @@
 import { AUDIT_ACTION_LABELS } from "@/lib/audit";
 import { formatAuditTime, type AuditRow } from "@/lib/audit/queries";
+import { presentLoggedValue } from "@/lib/present/figure";
 import { MISSING } from "@/lib/stats";
 
 /** Audit entries as a table: who, when, what, field old → new, reason. */
@@ -39,8 +40,8 @@ export function AuditTable({ rows, showPeriod = false, caption, regionNames }: P
               {regionNames && <td className="whitespace-nowrap px-3 py-1.5">{r.regionId != null ? (regionNames[r.regionId] ?? MISSING) : MISSING}</td>}
               {showPeriod && <td className="whitespace-nowrap px-3 py-1.5 num">{r.year && r.month ? `${r.year}-${String(r.month).padStart(2, "0")}` : MISSING}</td>}
               <td className="px-3 py-1.5">{r.field ?? MISSING}</td>
-              <td className="px-3 py-1.5 text-right num text-slate-500">{r.oldValue ?? MISSING}</td>
-              <td className="px-3 py-1.5 text-right num">{r.newValue ?? MISSING}</td>
+              <td className="px-3 py-1.5 text-right num text-slate-500">{presentLoggedValue(r.oldValue)}</td>
+              <td className="px-3 py-1.5 text-right num">{presentLoggedValue(r.newValue)}</td>
               <td className="px-3 py-1.5 text-slate-700">{r.reason ?? ""}</td>
             </tr>
           ))}

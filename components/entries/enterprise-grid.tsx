@@ -150,6 +150,7 @@ export function EnterpriseGrid({ view, editable }: Props) {
                               error={s.parsed.errors[f.code] ?? grid.fieldErrors[id] ?? null}
                               flagged={flaggedOf(f.code)}
                               editable={editable && !grid.pending}
+                              locked={!editable}
                               onChange={(text) => grid.setCell(r.id, f.code, text)}
                               onEnter={() => focusNextCell(container.current, id)}
                             >

@@ -1,5 +1,6 @@
 "use client";
 
+import { presentValue } from "@/lib/present/figure";
 import { formatNumber } from "@/lib/stats";
 import type { EntryField } from "@/lib/entries/types";
 
@@ -14,6 +15,8 @@ type Props = {
   error: string | null;
   flagged: "error" | "warning" | null;
   editable: boolean;
+  /** The period is locked (submitted, approved) or the user may not edit: the figure reads with separators. */
+  locked?: boolean;
   onChange: (text: string) => void;
   onEnter: () => void;
   /** Small print under the input: last month's and last year's figures. */
@@ -21,7 +24,7 @@ type Props = {
 };
 
 /** One figure input of a grid, with "即 12,000.00万元" when typed with a unit and the parse error in Chinese. */
-export function FigureCell({ id, field, label, raw, value, error, flagged, editable, onChange, onEnter, children }: Props) {
+export function FigureCell({ id, field, label, raw, value, error, flagged, editable, locked = false, onChange, onEnter, children }: Props) {
   const hintId = `${id}-hint`;
   const border = error || flagged === "error" ? "border-red-500" : flagged === "warning" ? "border-amber-500" : "border-slate-300";
   return (
@@ -34,7 +37,7 @@ export function FigureCell({ id, field, label, raw, value, error, flagged, edita
         data-cell={id}
         inputMode="decimal"
         autoComplete="off"
-        value={raw}
+        value={locked ? presentValue(value, field).text : raw}
         disabled={!editable}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={(e) => {

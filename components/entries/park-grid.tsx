@@ -103,6 +103,7 @@ export function ParkGrid({ view, editable }: Props) {
                             error={s.parsed.errors[f.code] ?? grid.fieldErrors[id] ?? null}
                             flagged={flagged(f.code)}
                             editable={editable && !grid.pending}
+                            locked={!editable}
                             onChange={(text) => grid.setCell(r.id, f.code, text)}
                             onEnter={() => focusNextCell(container.current, id)}
                           >

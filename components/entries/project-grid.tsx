@@ -137,6 +137,7 @@ export function ProjectGrid({ view, editable }: Props) {
                         error={s.parseError ?? grid.fieldErrors[id] ?? null}
                         flagged={s.errors.length > 0 ? "error" : s.warnings.length > 0 ? "warning" : null}
                         editable={editable && !grid.pending}
+                        locked={!editable}
                         onChange={(text) => grid.setCell(r.id, "completedYtd", text)}
                         onEnter={() => focusNextCell(container.current, id)}
                       />

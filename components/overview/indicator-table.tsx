@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { GrowthText, RankChange, TONE_CLASS } from "@/components/ui/growth-text";
+import { ScrollTable } from "@/components/ui/scroll-table";
 import { growthScopeNote, presentCell } from "@/lib/present/figure";
 import { MISSING } from "@/lib/stats";
 import type { Cell, OverviewIndicatorLite } from "./types";
@@ -99,7 +100,7 @@ export function IndicatorTable({ indicator, rows, total, isFlow, excluded }: Pro
   };
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <ScrollTable label={`${indicator.name}分乡镇情况`} footer={scope && <p className="px-2 py-1 text-xs text-slate-600" data-testid="growth-scope">注：{scope}，合计的同比、增量、贡献率和拉动按其余乡镇计算。</p>}>
       <table className="min-w-full text-sm" data-testid="indicator-table">
         <caption className="sr-only">{indicator.name}分乡镇情况</caption>
         <thead className="bg-slate-100 text-slate-700">
@@ -121,7 +122,6 @@ export function IndicatorTable({ indicator, rows, total, isFlow, excluded }: Pro
           ))}
         </tbody>
       </table>
-      {scope && <p className="px-2 py-1 text-xs text-slate-600" data-testid="growth-scope">注：{scope}，合计的同比、增量、贡献率和拉动按其余乡镇计算。</p>}
-    </div>
+    </ScrollTable>
   );
 }

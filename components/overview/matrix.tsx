@@ -1,6 +1,7 @@
 // Towns × the main indicators: 本期累计, 上年同期, 同比; town names open the town page.
 import Link from "next/link";
 import { GrowthText } from "@/components/ui/growth-text";
+import { ScrollTable } from "@/components/ui/scroll-table";
 import type { RegionOverview } from "@/lib/overview/query";
 import { growthScopeNote, presentCell } from "@/lib/present/figure";
 import { MISSING } from "@/lib/stats";
@@ -13,7 +14,7 @@ export function OverviewMatrix({ overview, hrefFor, totalLabel }: { overview: Re
   const rows = [{ region: { code: "total", name: totalLabel, kind: "" }, values: overview.totals }, ...overview.children];
   const scope = growthScopeNote([...new Set(matrix.flatMap((i) => overview.growthExcluded[i.code] ?? []))]);
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <ScrollTable label="分乡镇主要指标" footer={scope && <p className="px-2 py-1 text-xs text-slate-600">注：{scope}。</p>}>
       <table className="min-w-full text-sm" data-testid="overview-matrix">
         <caption className="sr-only">分乡镇主要指标（万元）</caption>
         <thead className="bg-slate-100 text-slate-700">
@@ -49,7 +50,6 @@ export function OverviewMatrix({ overview, hrefFor, totalLabel }: { overview: Re
           ))}
         </tbody>
       </table>
-      {scope && <p className="px-2 py-1 text-xs text-slate-600">注：{scope}。</p>}
-    </div>
+    </ScrollTable>
   );
 }

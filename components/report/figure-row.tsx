@@ -1,12 +1,15 @@
 "use client";
 
 import { GrowthText } from "@/components/ui/growth-text";
+import { presentValue } from "@/lib/present/figure";
 import { formatNumber, formatPercent, MISSING } from "@/lib/stats";
 import type { RowState } from "./compute";
 
 type Props = {
   row: RowState;
   editable: boolean;
+  /** The report cannot be edited at all (submitted, approved, read-only role): figures read with separators. */
+  locked?: boolean;
   explanation: string;
   /** The report was returned: flagged cells are outlined for the reporter. */
   returned: boolean;
@@ -20,7 +23,7 @@ type Props = {
 
 const PLAIN = /^-?\d+(\.\d+)?$/;
 
-export function FigureRow({ row, editable, explanation, returned, lastYear, previousYtd, plan, onChange, onExplain, onEnter }: Props) {
+export function FigureRow({ row, editable, locked = false, explanation, returned, lastYear, previousYtd, plan, onChange, onExplain, onEnter }: Props) {
   const { indicator: ind } = row;
   const flagged = row.errors.length > 0 || row.warnings.length > 0;
   const tone = row.error || row.errors.length > 0 ? "bg-red-50" : row.warnings.length > 0 ? "bg-amber-50" : "";
@@ -43,7 +46,7 @@ export function FigureRow({ row, editable, explanation, returned, lastYear, prev
             data-figure-input={ind.code}
             inputMode="decimal"
             autoComplete="off"
-            value={row.raw}
+            value={locked ? presentValue(row.value, ind).text : row.raw}
             disabled={!editable}
             onChange={(e) => onChange(ind.code, e.target.value)}
             onKeyDown={(e) => {

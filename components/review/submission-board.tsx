@@ -20,10 +20,10 @@ function Count({ label, value, tone = "" }: { label: string; value: string | num
   );
 }
 
-type Props = { board: SubmissionBoard; rows: BoardRow[]; filter: BoardFilter; canAudit: boolean; periods: string[]; /** The 待审核 inbox, shown under the title. */ inbox?: React.ReactNode };
+type Props = { board: SubmissionBoard; rows: BoardRow[]; filter: BoardFilter; canAudit: boolean; /** May approve or return (the link of a submitted report reads 审核, else 查看). */ canReview?: boolean; periods: string[]; /** The 待审核 inbox, shown under the title. */ inbox?: React.ReactNode };
 
 /** 报送情况: who has submitted, on time or late, who is missing, for one county and period. */
-export function SubmissionBoardView({ board, rows, filter, canAudit, periods, inbox }: Props) {
+export function SubmissionBoardView({ board, rows, filter, canAudit, canReview = false, periods, inbox }: Props) {
   const p = parsePeriod(board.period)!;
   const c = board.counts;
   const filterHref = (f: BoardFilter) => `/review?period=${board.period}${f === "all" ? "" : `&filter=${f}`}`;
@@ -91,7 +91,7 @@ export function SubmissionBoardView({ board, rows, filter, canAudit, periods, in
                 <td className="px-3 py-2 num text-slate-600">{formatDateTime(r.reviewedAt?.toISOString())}</td>
                 <td className="max-w-xs truncate px-3 py-2 text-slate-600" title={r.reviewerComment ?? undefined}>{r.reviewerComment ?? ""}</td>
                 <td className="space-x-3 whitespace-nowrap px-3 py-2">
-                  <Link className="text-brand-700 underline" href={`/reports/${r.town.code}/${board.period}`} aria-label={`查看${r.town.name}月报`}>{r.state === "SUBMITTED" ? "审核" : "查看"}</Link>
+                  <Link className="text-brand-700 underline" href={`/reports/${r.town.code}/${board.period}`} aria-label={`查看${r.town.name}月报`}>{r.state === "SUBMITTED" && canReview ? "审核" : "查看"}</Link>
                   {canAudit && <Link className="text-slate-600 underline" href={`/audit?town=${r.town.code}`} aria-label={`${r.town.name}审计日志`}>日志</Link>}
                 </td>
               </tr>

@@ -117,3 +117,18 @@ export function growthScopeNote(excluded: readonly string[] | undefined): string
   if (!excluded || excluded.length === 0) return null;
   return `合计同比不含新设（上年同期无数据）的${excluded.join("、")}`;
 }
+
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * A value as an audit entry recorded it (a figure as stored, or any text: a status, a stage, an
+ * explanation): a plain number reads with separators and its own decimals, at least two when it has
+ * any ("1565949.6000" → "1,565,949.60", "126" → "126"); anything else as it is; nothing is "—".
+ */
+export function presentLoggedValue(text: string | null | undefined): string {
+  if (text === null || text === undefined || text === "") return MISSING;
+  const t = text.trim();
+  if (!PLAIN_NUMBER.test(t)) return text;
+  const decimals = (t.split(".")[1] ?? "").replace(/0+$/, "").length;
+  return formatNumber(t, decimals === 0 ? 0 : Math.max(2, decimals));
+}

@@ -4,7 +4,7 @@ import { PendingInbox } from "@/components/review/pending-inbox";
 import { SubmissionBoardView } from "@/components/review/submission-board";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
-import { canViewAudit, canViewSubmissions, readScopeRoot } from "@/lib/permissions";
+import { canReviewReport, canViewAudit, canViewSubmissions, readScopeRoot } from "@/lib/permissions";
 import { filterBoard, getSubmissionBoard, type BoardFilter } from "@/lib/reports/board";
 import { defaultPeriod } from "@/lib/reports/default-period";
 import { INBOX_LIMIT, listPendingReviews } from "@/lib/reports/inbox";
@@ -43,6 +43,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const filter: BoardFilter = params.filter === "late" || params.filter === "missing" ? params.filter : "all";
   // Audit is per town; staff who may read one town's log may read all of their county's.
   const canAudit = board.rows.length > 0 && (await canViewAudit(user, county.id));
+  // A leader reads the board but does not review: their link to a submitted report says 查看.
+  const canReview = await canReviewReport(user, county.id, "SUBMITTED");
   const pending = await listPendingReviews(user);
   return (
     <SubmissionBoardView
@@ -50,6 +52,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       rows={filterBoard(board.rows, filter)}
       filter={filter}
       canAudit={canAudit}
+      canReview={canReview}
       periods={periodChoices(period)}
       inbox={pending && <PendingInbox rows={pending} limit={INBOX_LIMIT} />}
     />

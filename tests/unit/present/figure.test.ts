@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Cell } from "@/lib/overview/compute";
-import { growthScopeNote, presentCell, presentGrowth, presentPlan, presentValue, toneOf } from "@/lib/present/figure";
+import { growthScopeNote, presentCell, presentGrowth, presentLoggedValue, presentPlan, presentValue, toneOf } from "@/lib/present/figure";
 
 const cell = (over: Partial<Cell>): Cell => ({
   value: null, base: null, baseKind: null, yoyPercent: null, lossChange: null, increase: null, plan: null, planCompletionPercent: null, scheduleGapPoints: null,
@@ -74,5 +74,18 @@ describe("growthScopeNote", () => {
     expect(growthScopeNote(["兴化高新区"])).toBe("合计同比不含新设（上年同期无数据）的兴化高新区");
     expect(growthScopeNote([])).toBeNull();
     expect(growthScopeNote(undefined)).toBeNull();
+  });
+});
+
+describe("presentLoggedValue", () => {
+  it("reads a logged figure with separators and its decimals, other text as it is, nothing as —", () => {
+    expect(presentLoggedValue("1565949.60")).toBe("1,565,949.60");
+    expect(presentLoggedValue("1565949.6000")).toBe("1,565,949.60");
+    expect(presentLoggedValue("-1234.5")).toBe("-1,234.50");
+    expect(presentLoggedValue("126")).toBe("126");
+    expect(presentLoggedValue("0.1234")).toBe("0.1234");
+    expect(presentLoggedValue("已报送")).toBe("已报送");
+    expect(presentLoggedValue(null)).toBe("—");
+    expect(presentLoggedValue("")).toBe("—");
   });
 });

@@ -4,6 +4,7 @@
 // (scripts/bench/run.ts puts them in docs/benchmarks.md).
 //   npx tsx --conditions=react-server scripts/bench/import.ts [rows]            (PGlite in memory)
 //   BENCH_DATABASE_URL=postgresql://… npx tsx --conditions=react-server scripts/bench/import.ts [rows]
+//   … scripts/bench/import.ts --county     only the county's 36-sheet monthly workbook
 // With a server URL the database is created if missing, migrated and seeded with the demo county;
 // enterprises left by an earlier run of this benchmark are deleted first, so it can be rerun.
 import { pathToFileURL } from "node:url";
@@ -36,6 +37,39 @@ async function workbook(rows: number, headers: string[], row: (i: number) => (st
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+const COUNTY_YEARS = [2010, 2011, 2012];
+
+/**
+ * A county's own monthly workbook: one sheet per month for three years, each with a title, a
+ * "单位：亿元" note, a two-level merged header (every indicator over 本年累计 and 同比±%), a 合计 row
+ * and every town, figures typed as text — the shape lib/import/layout.ts reads.
+ */
+async function countyWorkbook(towns: string[], indicators: { code: string; name: string; unit: string }[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const width = 1 + indicators.length * 2;
+  for (const y of COUNTY_YEARS) {
+    for (let m = 1; m <= 12; m++) {
+      const ws = wb.addWorksheet(`${y}年1-${m}月`);
+      ws.addRow([`${y}年1-${m}月各乡镇工业主要经济指标完成情况表`]);
+      ws.mergeCells(1, 1, 1, width);
+      ws.addRow(["填报单位：兴化市工业和信息化局", ...Array(width - 2).fill(null), "单位：亿元、家、人"]);
+      ws.addRow(["乡镇", ...indicators.flatMap((i) => [i.name, null])]);
+      ws.addRow([null, ...indicators.flatMap(() => ["本年累计", "同比±%"])]);
+      ws.mergeCells(3, 1, 4, 1);
+      indicators.forEach((_, k) => ws.mergeCells(3, 2 + 2 * k, 3, 3 + 2 * k));
+      // In 亿元. Falling with the indicator's position (规上 and 增加值 below 总产值), rising month by month;
+      // 利润 and 利税 small shares of output (利润 ≤ 销售收入, 利税 ≥ 利润), so every logical check passes.
+      const base = (t: number, k: number) => ((t + 1) * 1000 - k * 10 + (y - COUNTY_YEARS[0]) * 12 * 50 + m * 50) / 10000;
+      const share: Record<string, number> = { profit: 0.01, profit_tax: 0.02, tax: 0.01 };
+      const value = (t: number, k: number) => (indicators[k].code in share ? Math.round(base(t, 0) * share[indicators[k].code] * 1e5) / 1e5 : base(t, k));
+      const money = (u: string, v: number) => (u === "万元" ? v.toFixed(5) : String(Math.round(v * 10000)));
+      ws.addRow(["合计", ...indicators.flatMap((ind, k) => [money(ind.unit, towns.reduce((s, _, t) => s + value(t, k), 0)), null])]);
+      towns.forEach((town, t) => ws.addRow([town, ...indicators.flatMap((ind, k) => [money(ind.unit, value(t, k)), null])]));
+    }
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 /** Creates the database named in a server URL when it does not exist yet. */
 async function ensureDatabase(url: string) {
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
@@ -62,7 +96,7 @@ type Holder = { prisma?: unknown; kind?: "postgres" | "pglite"; pglite?: PGlite 
  * 50,000); `log` gets progress and each phase's timings (default: silent). Leaves the caller's
  * database connection (lib/db/client) as it found it.
  */
-export async function runImportBench(opts: { databaseUrl?: string; rows?: number }, log: (line: string) => void = () => {}): Promise<ImportBenchRow[]> {
+export async function runImportBench(opts: { databaseUrl?: string; rows?: number; countyOnly?: boolean }, log: (line: string) => void = () => {}): Promise<ImportBenchRow[]> {
   const rows = opts.rows ?? 50_000;
   const url = opts.databaseUrl;
   const holder: Holder = ((globalThis as { __tisDb?: Holder }).__tisDb ??= {});
@@ -99,22 +133,29 @@ export async function runImportBench(opts: { databaseUrl?: string; rows?: number
     const changed = await workbook(rows, ["信用代码", "企业名称", "工业总产值（万元）", "销售收入", "利润总额", "入库税金"], (i) => [codes[i], `基准测试企业${i}有限公司`, `${(1000 + (i % 5000)) / 10 + 1}`, 91 + (i % 4000) / 10, String(6 + (i % 50)), "3.6"]);
     log(`rows per file: ${rows.toLocaleString("en-US")} · database: ${url ? "PostgreSQL server" : "PGlite (in memory)"} · file sizes: register ${(register.length / 1e6).toFixed(1)} MB, figures ${(figures.length / 1e6).toFixed(1)} MB`);
 
-    const files: [string, ImportKind, Buffer][] = [
+    const townIndicators = await db.indicator.findMany({ where: { active: true, onTownForm: true }, select: { code: true, name: true, unit: true }, orderBy: { sortOrder: "asc" } });
+    const removed = await db.townReport.deleteMany({ where: { year: { in: COUNTY_YEARS } } });
+    if (removed.count > 0) log(`deleted ${removed.count} town reports of ${COUNTY_YEARS.join("/")} left by an earlier run`);
+    const county = await countyWorkbook(TOWNS.concat("兴化高新区"), townIndicators);
+    const countyRows = COUNTY_YEARS.length * 12 * (TOWNS.length + 2);
+    const all: [string, ImportKind, Buffer][] = [
       ["企业名录（新建）", "enterprises", register],
       ["企业名录（重复导入，无变化）", "enterprises", register],
       ["企业月度数据", "enterprise_values", figures],
       ["企业月度数据（重复导入，无变化）", "enterprise_values", figures],
       ["企业月度数据（全部数值修改）", "enterprise_values", changed],
+      [`县局月报工作簿（36个工作表，${TOWNS.length + 1}个乡镇+合计，${townIndicators.length}个指标）`, "town_values", county],
     ];
+    const files = opts.countyOnly ? all.filter(([, kind]) => kind === "town_values") : all;
     const out: ImportBenchRow[] = [];
     for (const [file, kind, bytes] of files) {
       const t0 = performance.now();
       const preview = await previewImport(user, { kind, fileName: `${kind}.xlsx`, bytes, period: PERIOD });
       const t1 = performance.now();
-      if (preview.counts.errors > 0) throw new Error(`${file}: ${preview.problems[0]?.message}`);
+      if (preview.counts.errors > 0) throw new Error(`${file}: ${preview.problems.find((p) => p.severity === "error")?.message}`);
       const result = await commitImport(user, preview.jobId);
       const t2 = performance.now();
-      const row = { file, rows, previewSeconds: (t1 - t0) / 1000, commitSeconds: (t2 - t1) / 1000, totalSeconds: (t2 - t0) / 1000 };
+      const row = { file, rows: kind === "town_values" ? countyRows : rows, previewSeconds: (t1 - t0) / 1000, commitSeconds: (t2 - t1) / 1000, totalSeconds: (t2 - t0) / 1000 };
       out.push(row);
       log(`${file}: preview ${row.previewSeconds.toFixed(2)} s ${JSON.stringify(preview.timings)}`);
       log(`${file}: commit ${row.commitSeconds.toFixed(2)} s ${JSON.stringify(result.timings)} — created ${result.created}, updated ${result.updated}, unchanged ${result.unchanged}, audit entries ${result.auditEntries}`);
@@ -130,9 +171,11 @@ export async function runImportBench(opts: { databaseUrl?: string; rows?: number
 }
 
 async function main() {
-  const rows = Number(process.argv[2] ?? 50_000);
+  const args = process.argv.slice(2);
+  const countyOnly = args.includes("--county");
+  const rows = Number(args.find((a) => /^\d+$/.test(a)) ?? 50_000);
   const url = process.env.BENCH_DATABASE_URL || undefined;
-  const results = await runImportBench({ databaseUrl: url, rows }, (line) => console.log(line));
+  const results = await runImportBench({ databaseUrl: url, rows, countyOnly }, (line) => console.log(line));
   console.log("");
   console.log(["file", "rows", "preview s", "commit s", "total s"].join("\t"));
   for (const r of results) console.log([r.file, r.rows, r.previewSeconds.toFixed(2), r.commitSeconds.toFixed(2), r.totalSeconds.toFixed(2)].join("\t"));

@@ -173,10 +173,12 @@ async function queryJson<T>(query: Prisma.Sql): Promise<T> {
 function fetchCompact(region: RegionRef, p: Periods, codes: string[] | undefined, withComparable: boolean, counting: Counting): Promise<Fetched> {
   const counted = !counting.includeSubmitted ? Prisma.sql`ARRAY[${statusList(["APPROVED"])}]` : Prisma.sql`CASE WHEN coalesce((SELECT "approvedOnly" FROM "Region" WHERE id = ${countyOf(region)}), false)
     THEN ${countedStatusesFor(true)}::text[]::"ReportStatus"[] ELSE ${countedStatusesFor(false)}::text[]::"ReportStatus"[] END`;
+  // The recursive step looks each level's children up by parentId (LATERAL: an index probe per region);
+  // as a join, the planner's ~10× estimate per level made it hash a scan of the whole Region table.
   return queryJson<Fetched>(Prisma.sql`
     WITH RECURSIVE tree(id, child) AS (
       SELECT id, id FROM "Region" WHERE "parentId" = ${region.id}
-      UNION ALL SELECT r.id, t.child FROM "Region" r JOIN tree t ON r."parentId" = t.id
+      UNION ALL SELECT r.id, t.child FROM tree t CROSS JOIN LATERAL (SELECT id FROM "Region" WHERE "parentId" = t.id) r
     ), sub AS MATERIALIZED (
       SELECT coalesce(array_agg(id), '{}') AS ids, coalesce(array_agg(child), '{}') AS childof FROM tree
     ), t AS (

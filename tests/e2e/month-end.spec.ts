@@ -90,6 +90,7 @@ test("month end: enter, check, submit, return, resubmit, approve, lock, audit", 
   await expect(page.getByRole("status").filter({ hasText: "草稿已保存" })).toBeVisible();
   await expect(page.getByTestId("report-status")).toHaveText("草稿");
   await page.getByRole("button", { name: "报送", exact: true }).click();
+  await page.getByRole("dialog", { name: "确认报送" }).getByRole("button", { name: "确认报送" }).click();
   await expect(page.getByTestId("report-status")).toHaveText("已报送");
   await expect(gross).toBeDisabled();
 
@@ -107,6 +108,7 @@ test("month end: enter, check, submit, return, resubmit, approve, lock, audit", 
   await expect(reviewer.getByRole("status").filter({ hasText: "请填写退回意见" })).toBeVisible();
   await reviewer.getByLabel("退回意见（退回时必填）").fill("固定资产投资增幅过大，请核实后重新报送");
   await reviewer.getByRole("button", { name: "退回" }).click();
+  await reviewer.getByRole("dialog", { name: "确认退回" }).getByRole("button", { name: "确认退回" }).click();
   await expect(reviewer.getByTestId("report-status")).toHaveText("已退回");
 
   // — The reporter sees the comment and the flagged cell, fixes and resubmits.
@@ -116,11 +118,13 @@ test("month end: enter, check, submit, return, resubmit, approve, lock, audit", 
   await expect(page.locator('tr[data-code="fixed_asset_investment"]')).toHaveAttribute("data-flagged", "true");
   await field(page, "固定资产投资", "万元").fill(figures.fixed_asset_investment);
   await page.getByRole("button", { name: "报送", exact: true }).click();
+  await page.getByRole("dialog", { name: "确认报送" }).getByRole("button", { name: "确认报送" }).click();
   await expect(page.getByTestId("report-status")).toHaveText("已报送");
 
   // — The reviewer approves: the report is locked.
   await reviewer.reload();
   await reviewer.getByRole("button", { name: "审核通过" }).click();
+  await reviewer.getByRole("dialog", { name: "确认审核通过" }).getByRole("button", { name: "确认通过" }).click();
   await expect(reviewer.getByTestId("status-banner")).toContainText("已审核锁定");
 
   await page.reload();

@@ -4,8 +4,10 @@ import { ChartSkeleton } from "@/components/charts/chart-card";
 import { ExportLinks } from "@/components/lists/export-links";
 import type { getComposition } from "@/lib/dashboard/composition";
 import type { getTrend } from "@/lib/dashboard/trend";
+import type { ForecastReport } from "@/lib/forecast/assemble";
 import type { RegionOverview } from "@/lib/overview/query";
 import { formatPeriodRange } from "@/lib/stats";
+import { ForecastWidget } from "./forecast-widget";
 import { CompositionWidget, IndicatorWidget, KpiWidget, MatrixWidget, PlanWidget, RankingWidget, ReportedNote, TrendWidget } from "./widgets";
 
 type Props = {
@@ -17,6 +19,9 @@ type Props = {
   overview: Promise<RegionOverview>;
   trend: ReturnType<typeof getTrend>;
   composition: ReturnType<typeof getComposition>;
+  /** 预计全年 of the selected indicator (null: none to show); `childLabel` names the children ("乡镇", "县（市、区）"). */
+  forecast?: Promise<ForecastReport | null>;
+  childLabel?: string;
   townHref: (code: string) => string;
   indicatorHref: (code: string) => string;
   exportQuery: Record<string, string>;
@@ -64,6 +69,11 @@ export function CountyDashboard(p: Props) {
           <CompositionWidget composition={p.composition} by="park" />
         </Suspense>
       </div>
+      {p.forecast && (
+        <Suspense fallback={<TableSkeleton />}>
+          <ForecastWidget forecast={p.forecast} childLabel={p.childLabel ?? "乡镇"} townHref={p.townHref} />
+        </Suspense>
+      )}
       <section aria-labelledby="matrix-title" className="space-y-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="matrix-title" className="text-lg font-semibold">分乡镇主要指标（万元）</h2>

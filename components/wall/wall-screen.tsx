@@ -2,7 +2,9 @@
 // The running wall: polls its data, rotates its panels, and never blanks. Every box has a fixed
 // size, so new figures replace old ones in place.
 import { WALL_REFUSED_MESSAGE, type WallData } from "@/lib/kiosk/types";
+import { ForecastPanel } from "./forecast-panel";
 import { KpiCards } from "./kpi-cards";
+import { Fade } from "./panel";
 import { ParksPanel } from "./parks-panel";
 import { ProjectsPanel } from "./projects-panel";
 import { RankingPanel } from "./ranking-panel";
@@ -34,6 +36,8 @@ export function WallScreen({ initial, token, refreshSeconds }: { initial: WallDa
   // The paired views alternate out of step, so the screen never changes everywhere at once.
   const rankingMode = (Math.floor(tick / 2) % 2) as 0 | 1;
   const trendMode = (Math.floor((tick + 1) / 2) % 2) as 0 | 1;
+  // The parks and the year-end forecast share a box: parks first (two ticks), then the forecast.
+  const forecastShown = data.forecast != null && Math.floor(tick / 2) % 2 === 1;
   return (
     <div className="flex h-full flex-col gap-6 px-9 pb-8 pt-6">
       <WallHeader
@@ -49,7 +53,20 @@ export function WallScreen({ initial, token, refreshSeconds }: { initial: WallDa
         <RankingPanel indicator={data.rankings.indicator} total={data.rankings.total} growth={data.rankings.growth} mode={rankingMode} tick={Math.floor(tick / 4)} />
         <div className="flex w-[700px] shrink-0 flex-col gap-6">
           <TrendPanel indicator={data.rankings.indicator} year={data.trend.year} lastYear={data.trend.lastYear} rows={data.trend.rows} partial={data.trend.partial ?? null} mode={trendMode} />
-          <ParksPanel parks={data.parks} periodLabel={data.period.label} tick={tick} />
+          {data.forecast ? (
+            <div className="relative min-h-0 flex-1">
+              <Fade active={!forecastShown}>
+                <div className="flex h-full flex-col">
+                  <ParksPanel parks={data.parks} periodLabel={data.period.label} tick={tick} />
+                </div>
+              </Fade>
+              <Fade active={forecastShown}>
+                <ForecastPanel forecast={data.forecast} tick={Math.floor(tick / 4)} />
+              </Fade>
+            </div>
+          ) : (
+            <ParksPanel parks={data.parks} periodLabel={data.period.label} tick={tick} />
+          )}
         </div>
         <ProjectsPanel projects={data.projects} tick={tick} />
       </div>

@@ -96,3 +96,12 @@ export async function getRegionForecast(region: RegionRef, year: number, month: 
     children: children.map((c) => ({ region: { code: c.code, name: c.name, kind: c.kind }, figures: figures.get(c.id) ?? new Map(), plan: planOf.get(c.id) ?? null })),
   });
 }
+
+/** The forecast for an indicator code (an active one), or null when there is no such indicator. */
+export async function getForecastFor(region: RegionRef, year: number, month: number, code: string, options: ForecastOptions = {}): Promise<ForecastReport | null> {
+  const indicator = await getPrisma().indicator.findFirst({
+    where: { code, active: true },
+    select: { id: true, code: true, name: true, unit: true, kind: true, precision: true, percentPrecision: true },
+  });
+  return indicator ? getRegionForecast(region, year, month, indicator, options) : null;
+}

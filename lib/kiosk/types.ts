@@ -77,6 +77,22 @@ export type WallPark = {
   developedPercent: number | null;
 };
 
+/** One town on the wall's forecast panel: display strings from lib/present/forecast. */
+export type WallForecastRow = { code: string; name: string; completion: string; gap: string; need: string };
+
+/** 预计全年 of the ranked indicator (工业总产值): the county's sentence and range, towns at risk and ahead. */
+export type WallForecast = {
+  indicator: string;
+  /** "按历年进度测算，预计全年可完成年计划的96.3%（区间92.1–101.5%）", or null */
+  sentence: string | null;
+  /** The county's 预计全年 in 亿元: "95.10–101.30" or "—" */
+  range: string;
+  /** "95" */
+  threshold: string;
+  atRisk: WallForecastRow[];
+  ahead: WallForecastRow[];
+};
+
 export type WallData =
   | {
       status: "ok";
@@ -94,6 +110,8 @@ export type WallData =
       trend: { year: number; lastYear: number; rows: WallTrendRow[]; partial: { month: number; towns: number } | null };
       projects: WallProject[];
       parks: WallPark[];
+      /** null when the indicator has no forecast to show */
+      forecast?: WallForecast | null;
     }
   | { status: "empty"; county: { code: string; name: string }; generatedAt: string };
 

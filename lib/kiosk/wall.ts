@@ -3,6 +3,9 @@ import "server-only";
 // assembled from the same overview query as the dashboards and formatted here so
 // the browser only places strings (and draws the chart from plain numbers).
 import { getPrisma } from "@/lib/db/client";
+import type { ForecastReport, RegionForecast } from "@/lib/forecast/assemble";
+import { getForecastFor } from "@/lib/forecast/query";
+import { forecastSentence, presentForecast } from "@/lib/present/forecast";
 import type { Cell } from "@/lib/overview/compute";
 import { getRegionOverview, type OverviewIndicator } from "@/lib/overview/query";
 import type { RegionRef } from "@/lib/regions";
@@ -10,7 +13,7 @@ import { defaultPeriod } from "@/lib/reports/default-period";
 import { growthScopeNote, presentCell } from "@/lib/present/figure";
 import { formatPercent, formatPeriodKey, formatPeriodRange, toDecimal, type Period } from "@/lib/stats";
 import { getWallTrend } from "./trend";
-import type { Tone, WallData, WallKpi, WallRankRow } from "./types";
+import type { Tone, WallData, WallForecast, WallKpi, WallRankRow } from "./types";
 import { listMajorProjects, listParks } from "./wall-registry";
 
 /** The big numbers, in order; the first one carries the plan bar. */
@@ -64,6 +67,24 @@ function rankRows(children: Child[], ind: OverviewIndicator, by: "total" | "grow
   return rows.map(({ magnitude, ...r }) => ({ ...r, bar: magnitude && max > 0 ? Math.round((magnitude.toNumber() / max) * 1000) / 10 : 0 }));
 }
 
+/** The wall's forecast panel, every figure through the presenter (亿元 for the county, 万元 for a town's gap). */
+function wallForecast(report: ForecastReport | null): WallForecast | null {
+  if (!report || report.indicator.kind !== "FLOW") return null;
+  const ind = report.indicator;
+  const row = (f: RegionForecast) => {
+    const t = presentForecast(f, ind);
+    return { code: f.region.code, name: f.region.name, completion: t.completion, gap: t.gap, need: t.need };
+  };
+  return {
+    indicator: ind.name,
+    sentence: forecastSentence(report.total, ind),
+    range: presentForecast(report.total, ind, "yi").range,
+    threshold: String(report.threshold),
+    atRisk: report.atRisk.map(row),
+    ahead: report.ahead.map(row),
+  };
+}
+
 async function trendOf(countyId: number, period: Period) {
   const indicator = await getPrisma().indicator.findUnique({ where: { code: RANKED }, select: { id: true, kind: true } });
   return indicator ? getWallTrend(countyId, indicator, period) : { rows: [], partial: null };
@@ -75,7 +96,12 @@ export async function getWallData(county: RegionRef, now = new Date()): Promise<
   if (!period) return { status: "empty", ...base };
   const { year, month } = period;
   const overview = await getRegionOverview(county, year, month, [...WALL_KPI_CODES]);
-  const [trend, projects, parks] = await Promise.all([trendOf(county.id, period), listMajorProjects(county.id, period), listParks(county.id, period)]);
+  const [trend, projects, parks, forecast] = await Promise.all([
+    trendOf(county.id, period),
+    listMajorProjects(county.id, period),
+    listParks(county.id, period),
+    getForecastFor(county, year, month, RANKED),
+  ]);
   const byCode = new Map(overview.indicators.map((i) => [i.code, i]));
   const kpis = WALL_KPI_CODES.flatMap((code) => {
     const ind = byCode.get(code);
@@ -98,5 +124,6 @@ export async function getWallData(county: RegionRef, now = new Date()): Promise<
     trend: { year, lastYear: year - 1, ...trend },
     projects,
     parks,
+    forecast: wallForecast(forecast),
   };
 }

@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getComposition } from "@/lib/dashboard/composition";
 import { choosePeriod } from "@/lib/dashboard/period";
 import { getTrend } from "@/lib/dashboard/trend";
+import { getForecastFor } from "@/lib/forecast/query";
 import { INDICATORS } from "@/lib/indicators/catalog";
 import { getRegionOverview } from "@/lib/overview/query";
 import { canReadRegion, readScopeRoot } from "@/lib/permissions";
@@ -52,6 +53,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       overview={getRegionOverview(region, period.year, period.month, undefined, counting)}
       trend={getTrend(region, period, code, counting)}
       composition={getComposition(region.id, period)}
+      forecast={getForecastFor(region, period.year, period.month, code, { counting })}
+      childLabel={region.level === "CITY" ? "县（市、区）" : "乡镇"}
       townHref={(town) => `/towns/${town}?${new URLSearchParams({ period: key, ...includeQuery })}`}
       indicatorHref={(c) => `/overview?${q({ indicator: c })}`}
       exportQuery={{ ...regionQuery, period: key, indicator: code }}

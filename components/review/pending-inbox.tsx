@@ -32,7 +32,7 @@ export function PendingInbox({ rows, limit }: Props) {
                 const p = parsePeriod(r.period)!;
                 const label = formatPeriodRange(p.year, p.month);
                 return (
-                  <tr key={`${r.town.code}-${r.period}`} className="border-t border-slate-100" data-town={r.town.code} data-period={r.period}>
+                  <tr key={`${r.town.code}-${r.period}`} className="border-t border-slate-100" data-pending-town={r.town.code} data-period={r.period}>
                     <th scope="row" className="px-3 py-2 text-left font-medium">{r.town.name}</th>
                     <td className="px-3 py-2">{label}</td>
                     <td className="px-3 py-2 num text-slate-600">{formatDateTime(r.submittedAt?.toISOString())}</td>

@@ -88,7 +88,7 @@ test("empty report refused, confirmations, the reviewer's inbox and count, the r
   await reviewer.goto("/review");
   const before = await navCount(reviewer);
   await expect(reviewer.getByTestId("inbox-count")).toHaveText(String(before));
-  await expect(reviewer.locator(`[data-testid="pending-inbox"] tr[data-town="${TOWN}"][data-period="${period}"]`)).toHaveCount(0);
+  await expect(reviewer.locator(`[data-testid="pending-inbox"] tr[data-pending-town="${TOWN}"][data-period="${period}"]`)).toHaveCount(0);
 
   // — The reporter fills the figures; 报送 asks first, with a summary; 取消 changes nothing.
   const figures = await plausibleFigures(page, month);
@@ -115,7 +115,7 @@ test("empty report refused, confirmations, the reviewer's inbox and count, the r
   // — The reviewer's nav count went up by one and the inbox lists it, whatever period the board shows.
   await reviewer.reload();
   await expect.poll(() => navCount(reviewer)).toBe(before + 1);
-  const row = reviewer.locator(`[data-testid="pending-inbox"] tr[data-town="${TOWN}"][data-period="${period}"]`);
+  const row = reviewer.locator(`[data-testid="pending-inbox"] tr[data-pending-town="${TOWN}"][data-period="${period}"]`);
   await expect(row).toContainText("戴南镇");
   await expect(row).toContainText("戴南镇填报员");
   await reviewer.screenshot({ path: `${SHOTS}/inbox.png`, fullPage: true });

@@ -125,16 +125,26 @@ export function targetLines(timings: Timing[]): string[] {
 }
 
 /** Plain reasons for the targets a run misses (details and measurements: decision 005, Consequences). */
-export function missNotes(timings: Timing[]): string[] {
+export function missNotes(timings: Timing[], load?: { average: [number, number]; cpus: number }): string[] {
   const get = (k: string) => timings.find((t) => t.key === k);
   const [county, floor, province] = [get("county"), get("county-floor"), get("province")];
   const out: string[] = [];
   if (county && floor && county.p95 / floor.p95 > TARGETS.countyFloorRatio) {
     out.push(
       "县级总览未达到下限的 1.5 倍以内。The county overview is more than 1.5× its floor: the floor is one hand-tuned query through " +
-        "`pg` that reads this month and last year only (≈ 3–4 ms on an idle machine); the overview also reads last month (twice the " +
-        "values) and last month's 同口径 bases, goes through Prisma (≈ 0.5–1 ms more per query than `pg`) and computes every cell " +
-        "exactly (≈ 1 ms). Both take only a few milliseconds, so the ratio also moves with the machine's load from run to run. See decision 005, Consequences.",
+        "`pg` that reads this month and last year only (≈ 3–4 ms on an idle machine); the overview's one statement (sent to the same " +
+        "`pg` pool) also reads last month (twice the values) and last month's 同口径 bases, the children and the indicators, and it " +
+        "computes every cell exactly (≈ 1 ms). Both take only a few milliseconds, so the ratio also moves with the machine's load from " +
+        "run to run. See decision 005 (Consequences, Third pass).",
+    );
+  }
+  const busiest = load ? Math.max(...load.average) : 0;
+  if (load && busiest > 2 * load.cpus && timings.some((t) => t.key.endsWith("-floor"))) {
+    out.push(
+      `本次运行时机器繁忙（1 分钟负载 ${busiest.toFixed(1)}，${load.cpus} 核），各项耗时均为空闲时的数倍，倍数与绝对目标都不可靠，请在空闲机器上重跑。` +
+        `The machine was busy during this run (1-minute load average up to ${busiest.toFixed(1)} on ${load.cpus} cores): every time above is ` +
+        "several times its quiet value, and both the absolute targets and the p95 ratio (each p95 is whichever calls the load hit) " +
+        "say more about the other jobs than about the code. Rerun on a quiet machine.",
     );
   }
   if (county && floor && county.p95 / floor.p95 <= TARGETS.countyFloorRatio && county.p50 / floor.p50 > TARGETS.countyFloorRatio) {
@@ -202,15 +212,15 @@ town's monthly report with the 20 standard indicators (at the last month end som
 one month earlier some were returned), and annual plans for towns, counties and the root. Every figure is a deterministic
 function of row ids, and 规上工业总产值 of a town is the sum of its 规上 enterprises' output, so the 同口径 bases are real.
 
-Each case calls the app's own functions in process (\`getRegionOverview\`, \`getSeries\`, \`getRanking\`, through Prisma
-with \`@prisma/adapter-pg\`), ${r.warmup} warm-up calls then the measured ones one after another; county cases take the
+Each case calls the app's own functions in process (\`getRegionOverview\`, \`getSeries\`, \`getRanking\`, on Prisma with
+\`@prisma/adapter-pg\`; the overview sends its statements to that adapter's \`pg\` pool directly), ${r.warmup} warm-up calls then the measured ones one after another; county cases take the
 counties in turn. The floor is one hand-written SQL query returning the same overview numbers for each child ×
 indicator (value, base — 同口径 from the ComparableBase rollup where it applies — and plan), tuned by hand (its plans are
 looked up by region, not hashed from the whole table) and sent through \`pg\` directly; it alternates call by call with
 the overview it is the floor of, so both see the same machine. The smoke test (tests/integration/bench-smoke.test.ts)
 checks that the two agree. The overview does strictly more: last month's figures for rank changes (twice the values the
-floor reads), last month's 同口径 bases, the children and the indicators, the totals and every derived percentage; it
-goes through Prisma, whose raw queries cost more per call than \`pg\`; and a city takes two round trips. So the ratio is
+floor reads), last month's 同口径 bases, the children and the indicators, the totals and every derived percentage; and a
+city takes two round trips. So the ratio is
 the price of the app's layers and of that extra work. Period measured: ${r.period}. Load average (1 min) before / after:
 ${r.load[0].toFixed(2)} / ${r.load[1].toFixed(2)} on ${r.machine.cpus} cores — other jobs on a shared machine slow both columns.
 
@@ -221,7 +231,7 @@ ${resultsTable(r.timings)}
 目标 / Targets:
 
 ${targetLines(r.timings).join("\n")}
-${r.comparedOverviews === null ? "" : `- 新旧取数路径结果一致 / same answers on both paths: ${n(r.comparedOverviews)} overviews (every 5th county, the root, a town; four periods; both countings; three indicator sets) equal on the pg pool and through Prisma (scripts/bench/compare.ts)\n`}${missNotes(r.timings).map((note) => `\n${note}\n`).join("")}
+${r.comparedOverviews === null ? "" : `- 新旧取数路径结果一致 / same answers on both paths: ${n(r.comparedOverviews)} overviews (every 5th county, the root, a town; four periods; both countings; three indicator sets) equal on the pg pool and through Prisma (scripts/bench/compare.ts)\n`}${missNotes(r.timings, { average: r.load, cpus: Number(r.machine.cpus) }).map((note) => `\n${note}\n`).join("")}
 ## 导入 / Import (${n(r.importRows)} rows)
 
 ${

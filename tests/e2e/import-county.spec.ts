@@ -22,9 +22,9 @@ test("a reviewer imports a county's monthly workbook: periods and units per shee
   test.setTimeout(180_000);
   const sheets = [1, 2, 3].map((m) =>
     month(`${m}月`, `2001年1-${m}月各乡镇工业主要经济指标完成情况表`, [
-      ["合计", String(2 * m), null, String(1.8 * m), null],
-      ["戴南镇", String(1.2 * m), null, String(1.1 * m), null],
-      ["张郭", String(0.8 * m), null, String(0.7 * m), null],
+      ["合计", (2 * m).toFixed(1), null, (1.8 * m).toFixed(1), null],
+      ["戴南镇", (1.2 * m).toFixed(1), null, (1.1 * m).toFixed(1), null],
+      ["张郭", (0.8 * m).toFixed(1), null, (0.7 * m).toFixed(1), null],
     ]),
   );
   sheets.push(month("4月", "2001年1-5月各乡镇工业主要经济指标完成情况表", [["戴南镇", "4.8", null, "4.4", null], ["张郭镇", "3.2", null, "2.8", null]]));

@@ -18,7 +18,8 @@ export function templateSpecs(kind: ImportKind, indicators: IndicatorRef[]): Fie
   return KIND_PARSERS[kind].specs({ indicators } as Refs);
 }
 
-export async function buildTemplate(kind: ImportKind, indicators: IndicatorRef[], example: { town: string; period: string; year: string }): Promise<Buffer> {
+/** `towns`: the names offered in the 乡镇 column's drop-down (the list lives on a hidden sheet; typing another name is still allowed). */
+export async function buildTemplate(kind: ImportKind, indicators: IndicatorRef[], example: { town: string; period: string; year: string; towns?: string[] }): Promise<Buffer> {
   const specs = templateSpecs(kind, indicators);
   const wb = new ExcelJS.Workbook();
   wb.creator = "乡镇工业统计平台";
@@ -37,6 +38,15 @@ export async function buildTemplate(kind: ImportKind, indicators: IndicatorRef[]
   specs.forEach((s, i) => {
     if (["creditCode", "industryCode", "period", "signedOn", "startedOn", "completedOn"].includes(s.field)) ws.getColumn(i + 1).numFmt = "@";
   });
+  const townCol = specs.findIndex((s) => s.field === "town");
+  if (townCol >= 0 && example.towns && example.towns.length > 0) {
+    const list = wb.addWorksheet("乡镇列表", { state: "hidden" });
+    for (const t of example.towns) list.addRow([t]);
+    const letter = ws.getColumn(townCol + 1).letter;
+    // A warning, not a stop: a short name ("戴南") or a code still imports (the preview asks to confirm).
+    // exceljs has dataValidations at run time; its typings leave it out.
+    (ws as unknown as { dataValidations: { add: (range: string, rule: object) => void } }).dataValidations.add(`${letter}2:${letter}5000`, { type: "list", allowBlank: true, formulae: [`'乡镇列表'!$A$1:$A$${example.towns.length}`], showErrorMessage: true, errorStyle: "warning", errorTitle: "乡镇", error: "请从下拉列表中选择乡镇（街道）" });
+  }
   const notes = wb.addWorksheet("填表说明");
   notes.addRow([`${IMPORT_KIND_LABELS[kind]}导入模板 填表说明`]).font = { bold: true, size: 14 };
   notes.addRow([`带 * 的列为必填；第2行为示例（以“${EXAMPLE_MARK}”开头的行不会导入），请从第3行起填写或直接覆盖第2行。`]);

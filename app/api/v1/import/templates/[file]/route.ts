@@ -17,10 +17,11 @@ export const GET = handle(async (request: Request, { params }: Ctx) => {
   const kind = (await params).file.replace(/\.xlsx$/, "");
   if (!isImportKind(kind)) throw notFound("导入模板");
   const db = getPrisma();
-  const town = scope.onlyTownId ? await db.region.findUnique({ where: { id: scope.onlyTownId }, select: { name: true } }) : await db.region.findFirst({ where: { parentId: scope.county.id }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { name: true } });
+  const towns = await db.region.findMany({ where: scope.onlyTownId ? { id: scope.onlyTownId } : { parentId: scope.county.id }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { name: true } });
+  const town = towns[0];
   const now = new Date();
   const period = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
-  const body = await buildTemplate(kind, await loadIndicatorRefs(db), { town: town?.name ?? "某某镇", period, year: String(now.getFullYear()) });
+  const body = await buildTemplate(kind, await loadIndicatorRefs(db), { town: town?.name ?? "某某镇", period, year: String(now.getFullYear()), towns: towns.map((t) => t.name) });
   const name = `${IMPORT_KIND_LABELS[kind]}导入模板.xlsx`;
   return new Response(new Uint8Array(body), {
     headers: {

@@ -5,6 +5,7 @@ import Decimal from "decimal.js";
 import type { Cell } from "@/lib/overview/compute";
 import { growthScopeNote, presentGrowth } from "@/lib/present/figure";
 import { formatPeriodRange } from "@/lib/stats";
+import { forecastParagraph } from "./compose-forecast";
 import { attractionSection, enterpriseSection, parkSection, privateSection, projectSection } from "./compose-sections";
 import { nextStepsSection, problemsSection } from "./compose-review";
 import { clause, completionPhrase, growthPhrase, HEADLINE, isBehind, names, schedulePhrase, sentence, whole, withNote, yi } from "./phrases";
@@ -73,7 +74,7 @@ export function rankingParagraphs(d: BulletinData, code = "gross_output"): strin
 
 export function composeBulletin(d: BulletinData): { title: string; sections: Section[] } {
   const raw: Section[] = [
-    { heading: "总体情况", paragraphs: [headline(d)].filter((x): x is string => x !== null) },
+    { heading: "总体情况", paragraphs: [headline(d), forecastParagraph(d)].filter((x): x is string => x !== null) },
     { heading: "乡镇排名", paragraphs: rankingParagraphs(d) },
     parkSection(d),
     projectSection(d),

@@ -7,6 +7,7 @@ import Decimal from "decimal.js";
 import { attractionFilterSchema } from "@/lib/attraction/filters";
 import { listAttraction } from "@/lib/attraction/list";
 import { getPrisma } from "@/lib/db/client";
+import { getForecastFor } from "@/lib/forecast/query";
 import { enterpriseFilterSchema } from "@/lib/enterprises/filters";
 import { listEnterprises } from "@/lib/enterprises/list";
 import { getRegionOverview } from "@/lib/overview/query";
@@ -27,6 +28,7 @@ export async function getBulletinData(county: RegionRef, year: number, month: nu
   const projects = await projectFigures(townIds, period);
   const attraction = await attractionFigures(townIds, period);
   const enterprises = await enterpriseTiers(townIds, period);
+  const forecast = await getForecastFor(county, year, month, "gross_output");
   return {
     county: { code: county.code, name: county.name },
     year,
@@ -40,6 +42,7 @@ export async function getBulletinData(county: RegionRef, year: number, month: nu
     projects,
     attraction,
     enterprises,
+    forecast,
   };
 }
 

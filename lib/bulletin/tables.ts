@@ -3,6 +3,7 @@ import Decimal from "decimal.js";
 import { presentGrowth, presentPlan, presentValue } from "@/lib/present/figure";
 import { formatNumber, MISSING, projectBucket, PROJECT_BUCKET_LABELS } from "@/lib/stats";
 import { STAGE_LABELS, STAGES } from "@/lib/projects/filters";
+import { forecastTable } from "./compose-forecast";
 import { BUCKET_ORDER } from "./compose-sections";
 import { whole } from "./phrases";
 import type { BulletinData } from "./types";
@@ -51,5 +52,7 @@ export function projectTable(d: BulletinData): Table | null {
 }
 
 export function bulletinTables(d: BulletinData): Table[] {
-  return [townTable(d), projectTable(d)].filter((t): t is Table => t !== null);
+  const tables = [townTable(d), projectTable(d)].filter((t): t is Table => t !== null);
+  const forecast = forecastTable(d, tables.length + 1);
+  return forecast ? [...tables, forecast] : tables;
 }

@@ -1,4 +1,5 @@
 // Plain data the bulletin is written from (fetched by data.ts, written by compose.ts).
+import type { ForecastReport } from "@/lib/forecast/assemble";
 import type { Cell } from "@/lib/overview/compute";
 import type { ProjectStage } from "@/lib/generated/prisma/enums";
 
@@ -47,6 +48,8 @@ export type BulletinData = {
   projects: ProjectFigures[];
   attraction: AttractionFigures | null;
   enterprises: EnterpriseTierFigures | null;
+  /** 工业总产值预计全年 (lib/forecast), or null/absent when there is none. */
+  forecast?: ForecastReport | null;
 };
 
 export type Section = { heading: string; paragraphs: string[] };

@@ -7,6 +7,7 @@ import Decimal from "decimal.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as docxGET, POST as docxPOST } from "@/app/api/v1/bulletin/docx/route";
 import { GET as exportGET } from "@/app/api/v1/export/[table]/route";
+import { GET as forecastGET } from "@/app/api/v1/forecast/route";
 import { GET as overviewGET } from "@/app/api/v1/overview/route";
 import { loadActiveUser } from "@/lib/auth/session";
 import { formatIssueDate, todayInChina } from "@/lib/bulletin/head";
@@ -15,6 +16,7 @@ import { sectionsToText } from "@/lib/bulletin/compose";
 import { getPrisma } from "@/lib/db/client";
 import { DEMO_COUNTY, SHRINKING_LOSS_TOWN } from "@/lib/demo/places";
 import { seedDemoCounty } from "@/lib/demo/seed";
+import type { ForecastReport } from "@/lib/forecast/assemble";
 import type { Cell } from "@/lib/overview/compute";
 import type { RegionOverview } from "@/lib/overview/query";
 import { getRegionByCode } from "@/lib/regions";
@@ -181,6 +183,17 @@ describe("the demo county's bulletin for 2024年1–7月, against the API", () =
     expect(text).not.toContain("）（");
   });
 
+  it("预计全年: the paragraph under 总体情况 states the county's forecast completion and at-risk towns as /api/v1/forecast does", async () => {
+    const f = (await callApi(forecastGET, `/api/v1/forecast?${Q}`, token)).body as unknown as ForecastReport;
+    expect(f.total.pace?.source).toBe("own");
+    const band = `（区间${formatNumber(f.total.completionLowPercent, 1)}–${formatNumber(f.total.completionHighPercent, 1)}%）`;
+    expect(text).toContain(`按历年进度测算，预计全年可完成年计划的${formatPercent(f.total.completionPercent)}${band}，全市工业总产值预计全年`);
+    const overall = text.slice(text.indexOf("一、总体情况"), text.indexOf("二、"));
+    if (f.atRisk.length > 0) expect(overall).toContain(`预计难以完成年计划（低于95%）的有${f.atRisk[0].region.name}（预计完成${formatPercent(f.atRisk[0].completionPercent)}`);
+    for (const t of f.ahead) expect(overall).toContain(`${t.region.name}（预计完成${formatPercent(t.completionPercent)}）`);
+    expect(overall).not.toMatch(/NaN|Infinity|undefined/);
+  });
+
   it("the Word export is a well-formed .docx with the official head, the same text under headings, and the tables", async () => {
     const res = await docxGET(new Request(`http://localhost/api/v1/bulletin/docx?${Q}`, auth()));
     expect(res.status).toBe(200);
@@ -196,8 +209,12 @@ describe("the demo county's bulletin for 2024年1–7月, against the API", () =
     expect(headings).toEqual(text.split("\n").filter((l) => /^[一二三四五六七八九十]+、/.test(l)));
     expect(paragraphs.map((p) => p.text)).toEqual(expect.arrayContaining(text.split("\n").filter(Boolean)));
     const tables = doc.blocks.filter((b) => b.kind === "table");
-    expect(tables).toHaveLength(2);
-    const [towns] = tables;
+    expect(tables).toHaveLength(3);
+    const [towns, , forecast] = tables;
+    expect(forecast.rows[0]).toEqual(["乡镇（街道）", "1–7月累计", "年计划", "预计全年", "预计完成年计划", "测算依据"]);
+    // The zone set up this year: "—" and why (its July report is only submitted; it has no past year either).
+    expect(forecast.rows.find((r) => r[0] === "兴化高新区")?.slice(3)).toEqual(["—", "—", "本期无数据（未报送或未审核）"]);
+    expect(forecast.rows.filter((r) => /^\d[\d,]*\.\d{2}–\d[\d,]*\.\d{2}$/.test(r[3])).length).toBeGreaterThan(10);
     expect(towns.rows[0]).toEqual(["乡镇（街道）", "1–7月累计", "同比", "完成年计划", "超/落后时序（百分点）", "总量排名", "增幅排名"]);
     expect(towns.rows[1][0]).toBe("全市合计");
     expect(towns.rows[1][1]).toBe(formatNumber(overview.totals.gross_output.value, 2));

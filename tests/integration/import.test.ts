@@ -7,7 +7,7 @@ import { GET as jobGET } from "@/app/api/v1/import/jobs/[id]/route";
 import { POST as uploadPOST } from "@/app/api/v1/import/jobs/route";
 import { loadActiveUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
-import { makeCreditCode } from "@/lib/demo/factories";
+import { createTownReport, ensureIndicators, makeCreditCode } from "@/lib/demo/factories";
 import { seedDemoCounty } from "@/lib/demo/seed";
 import { commitImport } from "@/lib/import/commit";
 import { previewImport } from "@/lib/import/service";
@@ -205,6 +205,37 @@ describe("town monthly figures", () => {
     const report = await db.townReport.findFirstOrThrow({ where: { region: { code: "321281101000" }, year: 2024, month: 8 }, select: { status: true, values: { select: { value: true, indicator: { select: { code: true } } } } } });
     expect(report.status).toBe("SUBMITTED");
     expect(report.values.map((v) => [v.indicator.code, v.value.toString()])).toEqual([["gross_output", new Decimal(higher).toString()]]);
+  });
+});
+
+describe("town monthly figures into reports that exist", () => {
+  it("updates a draft's figures in place: the version moves by one, the status stays, each change audited with the stored value", async () => {
+    const db = getPrisma();
+    const ids = await ensureIndicators(db);
+    const towns = await db.region.findMany({ where: { code: { in: ["321281100000", "321281102000"] } }, select: { id: true, code: true } });
+    const idOf = (code: string) => towns.find((t) => t.code === code)!.id;
+    // Two drafts of September: 戴南镇 with two figures, 安丰镇 with one.
+    const daiNan = await createTownReport(db, ids, { regionId: idOf("321281100000"), year: 2024, month: 9, status: "DRAFT", values: { gross_output: "90000", sales_revenue: "88000" } });
+    const anFeng = await createTownReport(db, ids, { regionId: idOf("321281102000"), year: 2024, month: 9, status: "DRAFT", values: { gross_output: "30000" } });
+    const rows: CellInput[][] = [
+      ["戴南镇", "2024-09", "91234.5", null, "88000", null, null, null],
+      ["安丰镇", "2024-09", "30000", null, "29500", null, null, null],
+    ];
+    const preview = await upload(await messyWorkbook({ title: "各乡镇9月数据", headers: TOWN_VALUE_HEADERS, rows }), "town_values", "2024-09");
+    expect(preview.body.counts).toMatchObject({ create: 0, errors: 0 });
+    expect((await commit(preview.body.jobId)).body.status).toBe("COMMITTED");
+
+    const read = async (id: number) => {
+      const r = await db.townReport.findUniqueOrThrow({ where: { id }, select: { status: true, version: true, values: { select: { value: true, indicator: { select: { code: true } } } } } });
+      return { status: r.status, version: r.version, values: Object.fromEntries(r.values.map((v) => [v.indicator.code, v.value.toString()])) };
+    };
+    expect(await read(daiNan.id)).toEqual({ status: "DRAFT", version: 2, values: { gross_output: "91234.5", sales_revenue: "88000" } });
+    expect(await read(anFeng.id)).toEqual({ status: "DRAFT", version: 2, values: { gross_output: "30000", sales_revenue: "29500" } });
+    const audit = await db.auditLog.findMany({ where: { entity: "TownReport", entityId: { in: [String(daiNan.id), String(anFeng.id)] }, action: "import" }, select: { entityId: true, field: true, oldValue: true, newValue: true }, orderBy: { id: "asc" } });
+    expect(audit).toEqual([
+      { entityId: String(daiNan.id), field: "工业总产值", oldValue: "90000", newValue: "91234.5" },
+      { entityId: String(anFeng.id), field: "销售收入（营业收入）", oldValue: null, newValue: "29500" },
+    ]);
   });
 });
 

@@ -1,18 +1,21 @@
 import type { WallForecast, WallForecastRow } from "@/lib/kiosk/types";
 import { Panel, pageOf } from "./panel";
 
-const PER_PAGE = 3;
+// Two towns a page: each takes two lines, so the gap or the monthly need is read whole, never cut.
+const PER_PAGE = 2;
 
 function Rows({ rows, testId, tone }: { rows: WallForecastRow[]; testId: string; tone: "risk" | "ahead" }) {
   if (rows.length === 0) return <p className="text-[20px] text-slate-300">无</p>;
   return (
     <ul data-testid={testId} className="flex flex-col">
       {rows.map((r) => (
-        <li key={r.code} className="flex h-[34px] items-baseline gap-3 text-[21px]">
-          <span className="w-[120px] shrink-0 truncate text-white">{r.name}</span>
-          {/* Chinese convention: red ahead, green behind. */}
-          <span className={`num w-[96px] shrink-0 text-right font-semibold ${tone === "risk" ? "text-[#4ade80]" : "text-[#ff7b7b]"}`}>{r.completion}</span>
-          <span className="min-w-0 flex-1 truncate text-[18px] text-slate-300">{tone === "risk" && r.need !== "—" ? r.need : r.gap}</span>
+        <li key={r.code} className="flex flex-col py-[3px]">
+          <span className="flex items-baseline gap-3 text-[21px]">
+            <span className="min-w-0 flex-1 truncate text-white">{r.name}</span>
+            {/* Chinese convention: red ahead, green behind. */}
+            <span className={`num shrink-0 text-right font-semibold ${tone === "risk" ? "text-[#4ade80]" : "text-[#ff7b7b]"}`}>{r.completion}</span>
+          </span>
+          <span className="num text-[17px] leading-tight text-slate-300">{tone === "risk" && r.need !== "—" ? r.need : r.gap}</span>
         </li>
       ))}
     </ul>

@@ -1,6 +1,6 @@
 // A region's year-end forecasts from fetched figures (pure: no I/O). lib/forecast/query.ts fetches,
 // lib/stats/forecast.ts computes; this file turns per-region YTD paths into the serialisable shape the
-// API, the overview, the wall and the bulletin read. docs/decisions/010-seasonal-forecast.md
+// API, the overview, the wall and the bulletin read. docs/decisions/015-seasonal-forecast.md
 import {
   DEFAULT_RISK_THRESHOLD,
   forecastStatus,
@@ -14,6 +14,7 @@ import {
   type PaceSource,
   type YearPath,
 } from "@/lib/stats";
+import { reportedShareOfPlan } from "@/lib/overview/compute";
 
 export type ForecastPace = {
   source: PaceSource;
@@ -130,10 +131,21 @@ function forecastOne(
   };
 }
 
+/**
+ * The plan the total's forecast is measured against. Its figures are the counted children's only, so
+ * while some children with a plan have no figure for the period, it is the part of the plan those that
+ * do carry — the overview's like-for-like rule (decision 004), so both say the same 完成年计划.
+ */
+function totalPlan(inputs: ForecastInputs): string | null {
+  const reported = inputs.children.map((c) => (c.figures.get(inputs.year)?.get(inputs.month) ?? null) !== null);
+  const share = reportedShareOfPlan(inputs.children, reported, inputs.own.plan);
+  return share === null ? inputs.own.plan : share.toFixed();
+}
+
 export function assembleForecast(inputs: ForecastInputs): ForecastReport {
   const threshold = inputs.threshold ?? DEFAULT_RISK_THRESHOLD;
   const parentPace = paceFromHistory(pastYears(inputs.own.figures, inputs.year), "parent").pace;
-  const total = forecastOne(inputs, { code: inputs.region.code, name: inputs.region.name, kind: "" }, inputs.own.figures, inputs.own.plan, null);
+  const total = forecastOne(inputs, { code: inputs.region.code, name: inputs.region.name, kind: "" }, inputs.own.figures, totalPlan(inputs), null);
   const children = inputs.children.map((c) => forecastOne(inputs, c.region, c.figures, c.plan, parentPace));
   const byCompletion = (a: RegionForecast, b: RegionForecast) => (a.completionPercent ?? 0) - (b.completionPercent ?? 0);
   return {

@@ -82,7 +82,7 @@ function sum(figures: (Figure | null)[]): Decimal | null {
  * The plan a partial total is measured against: null when every child with a plan has reported (or
  * none has), so the parent's own plan (or the children's sum) applies unchanged.
  */
-function reportedShareOfPlan(children: ChildFigures[], reported: boolean[], parentPlan: Figure | null): Decimal | null {
+export function reportedShareOfPlan(children: readonly { plan: Figure | null }[], reported: readonly boolean[], parentPlan: Figure | null): Decimal | null {
   // Most calls end here (everyone with a plan has reported): decided before any figure becomes a decimal.
   let someReported = false;
   let someMissing = false;

@@ -2,7 +2,7 @@ import { dec, finite, toDecimal, type Dec, type Num } from "./decimal";
 
 /*
  * 历年进度 (seasonal pace): the share of a full year's total a region has normally reached by the end
- * of each month, from its own past complete years. Pure and exact; docs/decisions/010-seasonal-forecast.md
+ * of each month, from its own past complete years. Pure and exact; docs/decisions/015-seasonal-forecast.md
  * says why the median, why these fallbacks and where the band comes from.
  */
 

@@ -27,12 +27,15 @@ export function AppHeader({ user, scopeName, periods, defaultPeriod, pendingRevi
             <Link
               key={item.href}
               href={item.href}
-              aria-label={item.href === "/review" && pendingReviews ? `${item.label}（${pendingReviews} 份待审核）` : undefined}
               className="rounded px-3 py-1 text-sm text-white/90 hover:bg-white/10 hover:text-white"
             >
               {item.label}
               {item.href === "/review" && pendingReviews !== null && pendingReviews > 0 && (
-                <span className="ml-1 rounded-full bg-amber-400 px-1.5 text-xs font-semibold text-slate-900 num" data-testid="pending-count">{pendingReviews}</span>
+                // The accessible name keeps the visible text ("报送审核6") and says what the number is.
+                <>
+                  <span className="ml-1 rounded-full bg-amber-400 px-1.5 text-xs font-semibold text-slate-900 num" data-testid="pending-count">{pendingReviews}</span>
+                  <span className="sr-only">份待审核</span>
+                </>
               )}
             </Link>
           ))}

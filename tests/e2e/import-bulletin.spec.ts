@@ -31,13 +31,13 @@ test("a reviewer imports town figures: preview with a row error, then the fixed 
   await page.locator('input[type="file"]').setInputFiles("test-results/e2e-good.xlsx");
   await page.getByRole("button", { name: "上传并预览" }).click();
   await expect(page.getByTestId("import-actions")).toContainText("戴南镇 2000年1月");
-  await expect(page.getByTestId("import-actions")).toContainText("工业总产值：（空） → 12000");
+  await expect(page.getByTestId("import-actions")).toContainText("工业总产值：（空） → 12,000");
   await page.getByRole("button", { name: "确认导入" }).click();
   await expect(page.getByTestId("import-result")).toContainText("新增 2 条");
   await page.screenshot({ path: `${SHOTS}/import-committed.png`, fullPage: true });
 });
 
-test("the bulletin: text, two charts, tables, print view, Word download, edit and publish with kept versions", async ({ page }) => {
+test("the bulletin: text, two charts, three tables, print view, Word download, edit and publish with kept versions", async ({ page }) => {
   test.setTimeout(180_000);
   await signIn(page, DEMO.reviewer);
   await page.goto("/bulletin");
@@ -50,7 +50,9 @@ test("the bulletin: text, two charts, tables, print view, Word download, edit an
   for (const bad of ["NaN", "undefined", "Infinity", "xx"]) await expect(doc).not.toContainText(bad);
   await expect(page.getByRole("img", { name: "图1 各乡镇工业总产值（亿元）" })).toBeVisible();
   await expect(page.getByRole("img", { name: "图2 各乡镇工业总产值完成年计划（%）" })).toBeVisible();
-  await expect(doc.getByRole("table")).toHaveCount(2);
+  // The towns' figures, the projects, and the year-end forecast by town.
+  await expect(doc.getByRole("table")).toHaveCount(3);
+  await expect(doc.getByRole("table").nth(2)).toContainText("预计全年");
   await page.screenshot({ path: `${SHOTS}/bulletin.png`, fullPage: true });
 
   const download = page.waitForEvent("download");

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 
 export const DEMO = {
   admin: { username: "admin", password: "Admin@2026", role: "管理员" },
@@ -32,4 +32,35 @@ export async function signIn(page: Page, user: { username: string; password: str
   await page.getByLabel("密码").fill(user.password);
   await page.getByRole("button", { name: "登录" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+/** A second signed-in browser context with the project's settings; its console errors go to `errors`. */
+export async function pageFor(browser: Browser, baseURL: string, user: { username: string; password: string }, errors: string[], height = 768) {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1366, height }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const page = await context.newPage();
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(e.message));
+  await signIn(page, user);
+  return page;
+}
+
+/**
+ * Plausible figures from what the report form shows: last month's YTD run forward one month (the same
+ * factor for every flow keeps 增加值 ≤ 总产值, 利税 ≥ 利润 …); stocks stay as last month.
+ * January has no last month: last year's January plus 5%.
+ */
+export async function plausibleFigures(page: Page, month: number): Promise<Record<string, string>> {
+  const rows = await page.locator("tr[data-code]").evaluateAll((els) =>
+    els.map((el) => ({ code: el.getAttribute("data-code")!, kind: el.getAttribute("data-kind"), prev: el.getAttribute("data-prev-ytd") ?? "", lastYear: el.getAttribute("data-last-year") ?? "" })),
+  );
+  const out: Record<string, string> = {};
+  for (const r of rows) {
+    const base = r.prev !== "" ? Number(r.prev) : r.lastYear !== "" ? Number(r.lastYear) : null;
+    if (base === null) continue;
+    const factor = r.kind === "STOCK" ? 1 : r.prev !== "" && month > 1 ? month / (month - 1) : 1.05;
+    const integer = Number.isInteger(base) && !r.prev.includes(".");
+    const v = base * factor;
+    out[r.code] = integer ? String(v >= 0 ? Math.ceil(v) : Math.floor(v)) : (Math.ceil(v * 100) / 100).toFixed(2);
+  }
+  return out;
 }

@@ -2,42 +2,11 @@
 // hitting a logical error, explaining a verification warning), submits; the reviewer sees it on the
 // board, returns it with a comment; the reporter fixes and resubmits; the reviewer approves; the
 // report is locked; the audit log shows every step.
-import type { Browser, Page } from "@playwright/test";
-import { DEMO, expect, signIn, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { DEMO, expect, pageFor, plausibleFigures, signIn, test } from "./fixtures";
 
 const TOWN = "321281100000"; // 戴南镇
 const SHOTS = "test-results/screenshots";
-
-/** A second signed-in browser context with the project's settings; its console errors fail the test too. */
-async function pageFor(browser: Browser, baseURL: string, user: { username: string; password: string }, errors: string[]) {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 768 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
-  const page = await context.newPage();
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  page.on("pageerror", (e) => errors.push(e.message));
-  await signIn(page, user);
-  return page;
-}
-
-/**
- * Plausible figures from what the form shows: last month's YTD run forward one month (the same
- * factor for every flow keeps 增加值 ≤ 总产值, 利税 ≥ 利润 …); stocks stay as last month.
- * January has no last month: last year's January plus 5%.
- */
-async function plausibleFigures(page: Page, month: number): Promise<Record<string, string>> {
-  const rows = await page.locator("tr[data-code]").evaluateAll((els) =>
-    els.map((el) => ({ code: el.getAttribute("data-code")!, kind: el.getAttribute("data-kind"), prev: el.getAttribute("data-prev-ytd") ?? "", lastYear: el.getAttribute("data-last-year") ?? "" })),
-  );
-  const out: Record<string, string> = {};
-  for (const r of rows) {
-    const base = r.prev !== "" ? Number(r.prev) : r.lastYear !== "" ? Number(r.lastYear) : null;
-    if (base === null) continue;
-    const factor = r.kind === "STOCK" ? 1 : r.prev !== "" && month > 1 ? month / (month - 1) : 1.05;
-    const integer = Number.isInteger(base) && !r.prev.includes(".");
-    const v = base * factor;
-    out[r.code] = integer ? String(v >= 0 ? Math.ceil(v) : Math.floor(v)) : (Math.ceil(v * 100) / 100).toFixed(2);
-  }
-  return out;
-}
 
 /** The board's rule: on time when submitted before the end of the 5th of the next month, China time. */
 function expectedTimeliness(period: string, now = new Date()): string {

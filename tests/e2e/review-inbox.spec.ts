@@ -3,39 +3,13 @@
 // reviewer's nav count and 待审核 inbox show a new submission of any period; the reporter sees the
 // returned report with the comment on arrival; the audit log is read through pickers.
 import { mkdirSync } from "node:fs";
-import type { Browser, Page } from "@playwright/test";
-import { DEMO, expect, signIn, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { DEMO, expect, pageFor, plausibleFigures, signIn, test } from "./fixtures";
 
 const TOWN = "321281100000"; // 戴南镇, the demo reporter's town
 const SHOTS = "/tmp/shots/h4";
 const REQUIRED = "工业总产值、规上工业总产值、销售收入（营业收入）、利润总额、入库税金";
 const COMMENT = "入库税金与开票销售不匹配，请核实后重新报送";
-
-async function pageFor(browser: Browser, baseURL: string, user: { username: string; password: string }, errors: string[]) {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
-  const page = await context.newPage();
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  page.on("pageerror", (e) => errors.push(e.message));
-  await signIn(page, user);
-  return page;
-}
-
-/** Last month's YTD run forward one month for every figure (the same factor keeps the ratios); stocks stay. */
-async function plausibleFigures(page: Page, month: number): Promise<Record<string, string>> {
-  const rows = await page.locator("tr[data-code]").evaluateAll((els) =>
-    els.map((el) => ({ code: el.getAttribute("data-code")!, kind: el.getAttribute("data-kind"), prev: el.getAttribute("data-prev-ytd") ?? "", lastYear: el.getAttribute("data-last-year") ?? "" })),
-  );
-  const out: Record<string, string> = {};
-  for (const r of rows) {
-    const base = r.prev !== "" ? Number(r.prev) : r.lastYear !== "" ? Number(r.lastYear) : null;
-    if (base === null) continue;
-    const factor = r.kind === "STOCK" ? 1 : r.prev !== "" && month > 1 ? month / (month - 1) : 1.05;
-    const integer = Number.isInteger(base) && !r.prev.includes(".");
-    const v = base * factor;
-    out[r.code] = integer ? String(v >= 0 ? Math.ceil(v) : Math.floor(v)) : (Math.ceil(v * 100) / 100).toFixed(2);
-  }
-  return out;
-}
 
 /** The nav's 待审核 count (no badge: none). */
 async function navCount(page: Page): Promise<number> {
@@ -56,7 +30,7 @@ test("empty report refused, confirmations, the reviewer's inbox and count, the r
   const period = page.url().split("/").pop()!;
   const month = Number(period.slice(5));
   const api = `/api/v1/reports/${TOWN}/${period}`;
-  const reviewer = await pageFor(browser, baseURL, DEMO.reviewer, consoleErrors);
+  const reviewer = await pageFor(browser, baseURL, DEMO.reviewer, consoleErrors, 900);
   // The month-end spec (or an earlier run) may have used this period: take it back to an empty report.
   let current = await (await page.request.get(api)).json();
   if (current.status === "SUBMITTED") current = await (await reviewer.request.post(`${api}/return`, { headers: { origin }, data: { comment: "e2e：清空重填", version: current.version } })).json();

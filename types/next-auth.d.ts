@@ -1,6 +1,6 @@
 import type { DefaultSession } from "next-auth";
 
-type AppRole = "ADMIN" | "REVIEWER" | "REPORTER" | "LEADER";
+type AppRole = "ADMIN" | "REVIEWER" | "REPORTER" | "LEADER" | "CITY_REVIEWER" | "CITY_LEADER";
 
 declare module "next-auth" {
   interface Session {

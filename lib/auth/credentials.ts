@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { safeText } from "@/lib/input/text";
 import { verifyPassword } from "./password";
+import type { Role } from "./roles";
 import { CLEARED_LOCK, isAddressThrottled, isUnknownNameLocked, recordAttempt, reservePasswordCheck, THROTTLE, type PasswordCheck } from "./throttle";
 
 export const SIGN_IN_ERRORS = {
@@ -20,7 +21,7 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
-export type AuthenticatedUser = { id: number; username: string; displayName: string; role: "ADMIN" | "REVIEWER" | "REPORTER" | "LEADER"; regionId: number | null; sessionVersion: number };
+export type AuthenticatedUser = { id: number; username: string; displayName: string; role: Role; regionId: number | null; sessionVersion: number };
 
 export type SignInError = keyof typeof SIGN_IN_ERRORS;
 export type SignInResult = { ok: true; user: AuthenticatedUser } | { ok: false; error: SignInError };

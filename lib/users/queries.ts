@@ -34,7 +34,7 @@ type Selected = { region: { name: string } | null } & Omit<UserRow, "regionName"
 
 const toRow = ({ region, ...u }: Selected): UserRow => ({ ...u, regionName: region?.name ?? null });
 
-const ROLE_ORDER: Record<Role, number> = { ADMIN: 0, REVIEWER: 1, LEADER: 2, REPORTER: 3 };
+const ROLE_ORDER: Record<Role, number> = { ADMIN: 0, CITY_REVIEWER: 1, CITY_LEADER: 2, REVIEWER: 3, LEADER: 4, REPORTER: 5 };
 
 /** Users the admin administers: staff first, then reporters; enabled before disabled. */
 export async function listUsers(admin: CurrentUser): Promise<UserRow[]> {

@@ -1,6 +1,25 @@
 import type { Issue, RequiredGap } from "@/lib/checks";
 
-type Props = { errors: Issue[]; warnings: Issue[]; missing: Issue[]; fieldErrorCount: number; gap: RequiredGap };
+type Props = {
+  errors: Issue[];
+  warnings: Issue[];
+  missing: Issue[];
+  fieldErrorCount: number;
+  gap: RequiredGap;
+  /** Applies a finding's one-click fix to its field (the user still saves); absent when the form is read-only. */
+  onFix?: (code: string, value: string) => void;
+};
+
+/** "改为168.3亿元": sets the field to the suggested figure; nothing is saved until the user saves. */
+export function FixButton({ issue, onFix }: { issue: Issue; onFix?: (code: string, value: string) => void }) {
+  if (!issue.fix || !onFix) return null;
+  const { value, label } = issue.fix;
+  return (
+    <button type="button" onClick={() => onFix(issue.indicator, value)} className="ml-2 rounded border border-brand-600 bg-white px-2 py-0.5 text-xs text-brand-700 hover:bg-brand-50">
+      {label}
+    </button>
+  );
+}
 
 /** A summary item that takes the user to its figure (scrolls there and focuses the input). */
 function FieldLink({ code, children }: { code: string; children: React.ReactNode }) {
@@ -22,7 +41,7 @@ function FieldLink({ code, children }: { code: string; children: React.ReactNode
 }
 
 /** 审核结果: required figures first, then logical errors (block 报送) and verification warnings (need a 说明 each). */
-export function CheckPanel({ errors, warnings, missing, fieldErrorCount, gap }: Props) {
+export function CheckPanel({ errors, warnings, missing, fieldErrorCount, gap, onFix }: Props) {
   const missingSet = new Set(missing);
   const incomplete = gap.empty || gap.missing.length > 0;
   if (!incomplete && errors.length === 0 && warnings.length === 0 && fieldErrorCount === 0) {
@@ -58,7 +77,10 @@ export function CheckPanel({ errors, warnings, missing, fieldErrorCount, gap }: 
           <h3 className="font-medium text-red-800">逻辑性审核错误 {errors.length} 项（须修正后才能报送）</h3>
           <ul className="mt-1 list-disc space-y-0.5 pl-5 text-red-700">
             {errors.map((i) => (
-              <li key={`${i.indicator}-${i.rule}`}><FieldLink code={i.indicator}>{i.message}</FieldLink></li>
+              <li key={`${i.indicator}-${i.rule}`}>
+                <FieldLink code={i.indicator}>{i.message}</FieldLink>
+                <FixButton issue={i} onFix={onFix} />
+              </li>
             ))}
           </ul>
         </div>
@@ -72,6 +94,7 @@ export function CheckPanel({ errors, warnings, missing, fieldErrorCount, gap }: 
             {warnings.map((i) => (
               <li key={`${i.indicator}-${i.rule}`}>
                 <FieldLink code={i.indicator}>{i.message}</FieldLink>
+                <FixButton issue={i} onFix={onFix} />
                 <span className={`ml-2 text-xs ${missingSet.has(i) ? "text-amber-700" : "text-green-700"}`}>{missingSet.has(i) ? "待说明" : "已说明"}</span>
               </li>
             ))}

@@ -3,6 +3,7 @@
 import { GrowthText } from "@/components/ui/growth-text";
 import { presentValue } from "@/lib/present/figure";
 import { formatNumber, formatPercent, MISSING } from "@/lib/stats";
+import { FixButton } from "./check-panel";
 import type { RowState } from "./compute";
 
 type Props = {
@@ -19,11 +20,13 @@ type Props = {
   onChange: (code: string, raw: string) => void;
   onExplain: (code: string, text: string) => void;
   onEnter: (code: string) => void;
+  /** Applies a finding's one-click fix (a unit slip's corrected figure). */
+  onFix?: (code: string, value: string) => void;
 };
 
 const PLAIN = /^-?\d+(\.\d+)?$/;
 
-export function FigureRow({ row, editable, locked = false, explanation, returned, lastYear, previousYtd, plan, onChange, onExplain, onEnter }: Props) {
+export function FigureRow({ row, editable, locked = false, explanation, returned, lastYear, previousYtd, plan, onChange, onExplain, onEnter, onFix }: Props) {
   const { indicator: ind } = row;
   const flagged = row.errors.length > 0 || row.warnings.length > 0;
   const tone = row.error || row.errors.length > 0 ? "bg-red-50" : row.warnings.length > 0 ? "bg-amber-50" : "";
@@ -87,10 +90,10 @@ export function FigureRow({ row, editable, locked = false, explanation, returned
         <tr className={tone}>
           <td colSpan={7} className="px-3 pb-3">
             {row.errors.map((i) => (
-              <p key={i.rule} className="text-sm text-red-700">✕ {i.message}</p>
+              <p key={i.rule} className="text-sm text-red-700">✕ {i.message}<FixButton issue={i} onFix={editable ? onFix : undefined} /></p>
             ))}
             {row.warnings.map((i) => (
-              <p key={i.rule} className="text-sm text-amber-800">⚠ {i.message}</p>
+              <p key={i.rule} className="text-sm text-amber-800">⚠ {i.message}<FixButton issue={i} onFix={editable ? onFix : undefined} /></p>
             ))}
             {showExplanation && (
               <label className="mt-1 flex items-start gap-2 text-sm">

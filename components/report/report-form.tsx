@@ -111,6 +111,15 @@ export function ReportForm({ view, editable, enterpriseSums, userId }: Props) {
     else formRef.current?.querySelector<HTMLButtonElement>("button[data-save]")?.focus();
   }
 
+  /** A finding's one-click fix: the field takes the suggested figure as if typed; saving is still the user's. */
+  function applyFix(code: string, value: string) {
+    const ind = view.indicators.find((i) => i.code === code);
+    if (!ind) return;
+    setRaw((r) => ({ ...r, [code]: formatFigureForInput(value, ind.precision) }));
+    setDirty(true);
+    document.getElementById(`fig-${code}`)?.focus();
+  }
+
   function reapplyMine(latest: ConflictInfo) {
     // Three-way: a field the user changed keeps their text; every other field takes the latest value.
     const merged = rawOf(view.indicators, latest.values);
@@ -137,7 +146,7 @@ export function ReportForm({ view, editable, enterpriseSums, userId }: Props) {
     <form ref={formRef} onSubmit={(e) => e.preventDefault()} className="space-y-4" aria-label="乡镇工业月报">
       {sync.restored && <DraftNotice savedAt={sync.restored.savedAt} locked={sync.restored.locked} onDiscard={sync.discardRestored} />}
       {conflict && <ConflictPanel conflict={conflict} indicators={view.indicators} mine={raw} onReapply={() => reapplyMine(conflict)} onDiscard={() => { adopt(conflict); setConflict(null); setFlash(null); router.refresh(); }} />}
-      <CheckPanel errors={state.checks.errors} warnings={state.checks.warnings} missing={state.missing} fieldErrorCount={state.fieldErrorCount} gap={state.gap} />
+      <CheckPanel errors={state.checks.errors} warnings={state.checks.warnings} missing={state.missing} fieldErrorCount={state.fieldErrorCount} gap={state.gap} onFix={canType ? applyFix : undefined} />
       {enterpriseSums && (
         <PrefillPanel
           sums={enterpriseSums}
@@ -185,6 +194,7 @@ export function ReportForm({ view, editable, enterpriseSums, userId }: Props) {
                   setDirty(true);
                 }}
                 onEnter={focusNext}
+                onFix={applyFix}
               />
             ))}
           </tbody>

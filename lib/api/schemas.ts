@@ -1,7 +1,7 @@
 // Request and response shapes of /api/v1, in zod: validation, TypeScript types and the
 // OpenAPI document all come from here.
 import { z } from "zod";
-import { LOGICAL_RULES, VERIFICATION_RULES } from "@/lib/checks/types";
+import { CAUSE_RULES, LOGICAL_RULES, VERIFICATION_RULES } from "@/lib/checks/types";
 import { IMPORT_KINDS } from "@/lib/import/types";
 import { PERIOD_FORMAT_MESSAGE, PERIOD_RANGE_MESSAGE, periodKeyProblem } from "@/lib/stats";
 
@@ -158,8 +158,10 @@ export const reportStatusSchema = z.enum(REPORT_STATUSES).meta({ description: "D
 
 export const checkIssueSchema = z.object({
   indicator: z.string().meta({ description: "出错（需填说明）的指标代码" }),
-  rule: z.enum([...LOGICAL_RULES, ...VERIFICATION_RULES]).meta({ description: "审核规则代码" }),
+  rule: z.enum([...LOGICAL_RULES, ...VERIFICATION_RULES, ...CAUSE_RULES]).meta({ description: "审核规则代码（unit_slip 疑似单位错误：取代由它引起的其他提示）" }),
   message: z.string(),
+  related: z.string().optional().meta({ description: "跨指标规则读到的另一指标代码" }),
+  fix: z.object({ value: z.string(), label: z.string() }).optional().meta({ description: "一键更正建议：value 为更正后的数值（指标单位），label 为按钮文字" }),
 });
 export const checkResultSchema = z.object({
   errors: z.array(checkIssueSchema).meta({ description: "逻辑性审核错误：修正后才能报送" }),
@@ -303,6 +305,13 @@ const importSummary = {
     .optional()
     .meta({ description: "各工作表读取情况（统计期、标题行、行数、各列单位）" }),
   previouslyCommitted: z.object({ jobId: z.number().int(), at: dateTime }).nullable().optional().meta({ description: "同一文件曾经导入过时给出" }),
+  history: z
+    .object({
+      approved: z.array(z.object({ key: z.string(), label: z.string() })).meta({ description: "文件会修改的已审核月份（未选择重新打开时为错误）" }),
+      reopen: z.object({ reason: z.string() }).nullable().meta({ description: "已选择“重新打开并覆盖”时的原因" }),
+    })
+    .optional()
+    .meta({ description: "作为已审核历史数据导入（history=1）时给出" }),
   result: importResult.optional(),
   error: z.string().optional(),
   committable: z.boolean().meta({ description: "无错误、可以提交导入" }),

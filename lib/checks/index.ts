@@ -1,3 +1,4 @@
+import { attributeCauses } from "./causes";
 import { createContext } from "./context";
 import { logicalIssues } from "./logical";
 import type { CheckInput, CheckResult } from "./types";
@@ -10,7 +11,7 @@ import { verificationIssues } from "./verification";
  */
 export function runChecks(input: CheckInput): CheckResult {
   const ctx = createContext(input);
-  return { errors: logicalIssues(ctx), warnings: verificationIssues(ctx) };
+  return attributeCauses(ctx, { errors: logicalIssues(ctx), warnings: verificationIssues(ctx) });
 }
 
 export { missingExplanations } from "./explanations";
@@ -23,6 +24,7 @@ export {
   DEFAULT_YOY_WARN_PERCENT,
 } from "./context";
 export {
+  CAUSE_RULES,
   LOGICAL_RULES,
   VERIFICATION_RULES,
   type CheckInput,
@@ -31,6 +33,7 @@ export {
   type Figures,
   type IndicatorRule,
   type Issue,
+  type IssueFix,
   type LogicalRule,
   type VerificationRule,
 } from "./types";

@@ -15,4 +15,5 @@ export const checkRulesLabel: Readonly<Record<CheckRule, string>> = {
   plan_over: "计划完成率过高",
   sales_output_ratio: "销售收入与总产值不匹配",
   value_added_ratio: "增加值率异常",
+  unit_slip: "疑似单位错误",
 };

@@ -94,6 +94,7 @@ function pairIssue(ctx: CheckContext, pair: Pair): Issue | null {
   const or = ctx.rule(pair.other);
   return {
     indicator: pair.subject,
+    related: pair.other,
     rule: pair.rule,
     message: `${sr.name}（${valueText(s, sr)}）${pair.relation}${or.name}（${valueText(o, or)}）${pair.note ?? ""}`,
   };

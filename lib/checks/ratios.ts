@@ -1,6 +1,7 @@
 import { roundHalfUp, sharePercent, type Dec } from "@/lib/stats";
 import { constant, type CheckContext } from "./context";
-import { percentText, slipHint, thresholdText, valueText } from "./text";
+import { presentShareOf } from "@/lib/present/figure";
+import { slipHint, thresholdText, valueText } from "./text";
 import type { Issue, VerificationRule } from "./types";
 
 /*
@@ -52,13 +53,15 @@ function ratioIssue(ctx: CheckContext, r: RatioRule): Issue | null {
   const sr = ctx.rule(r.subject);
   const br = ctx.rule(r.base);
   const low = shown.lt(min);
+  // "不足…的0.1%" for a share that rounds to zero: never "0.0%".
+  const share = presentShareOf(exact);
   const head =
-    `${sr.name}（${valueText(s, sr)}）${low ? "仅为" : "是"}` +
-    `${br.name}（${valueText(b, br)}）的${percentText(shown)}，`;
+    `${sr.name}（${valueText(s, sr)}）${share.below ? "不足" : low ? "仅为" : "是"}` +
+    `${br.name}（${valueText(b, br)}）的${share.text}，`;
   const message = isSlip(exact, min, max)
     ? head + slipHint(sr.unit)
     : head + `${low ? "低于" : "高于"}${thresholdText(low ? min : max)}%，请核实并说明原因`;
-  return { indicator: r.subject, rule: r.rule, message };
+  return { indicator: r.subject, related: r.base, rule: r.rule, message };
 }
 
 function isSlip(percent: Dec, min: Dec, max: Dec): boolean {

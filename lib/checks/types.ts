@@ -56,11 +56,24 @@ export const VERIFICATION_RULES = [
   "value_added_ratio",
 ] as const;
 
+/**
+ * A finding that names the cause of others (decision 018): it replaces the findings that only follow
+ * from it, and is an error when one of those was, else a warning.
+ */
+export const CAUSE_RULES = ["unit_slip"] as const;
+
 export type LogicalRule = (typeof LOGICAL_RULES)[number];
 export type VerificationRule = (typeof VERIFICATION_RULES)[number];
-export type CheckRule = LogicalRule | VerificationRule;
+export type CauseRule = (typeof CAUSE_RULES)[number];
+export type CheckRule = LogicalRule | VerificationRule | CauseRule;
 
-/** One finding. `indicator` is the code whose figure is at fault (and whose 说明 answers it). */
-export type Issue = { indicator: string; rule: CheckRule; message: string };
+/** A correction the form offers with one click: the figure (exact, in the indicator's unit) and the button's text. */
+export type IssueFix = { value: string; label: string };
+
+/**
+ * One finding. `indicator` is the code whose figure is at fault (and whose 说明 answers it);
+ * `related` the other figure a cross-indicator rule read (a cause on it subsumes this finding).
+ */
+export type Issue = { indicator: string; rule: CheckRule; message: string; related?: string; fix?: IssueFix };
 
 export type CheckResult = { errors: Issue[]; warnings: Issue[] };

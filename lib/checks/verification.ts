@@ -3,6 +3,7 @@ import type { CheckContext, ResolvedRule } from "./context";
 import { percentText, slipHint, thresholdText, timesText, valueText } from "./text";
 import type { Issue, VerificationRule } from "./types";
 import { ratioIssues } from "./ratios";
+import { presentFraction, presentShare } from "@/lib/present/figure";
 
 /*
  * 核实性审核 (warnings): figures that may be true but need a written 说明.
@@ -58,7 +59,10 @@ function magnitudeIssue(
     return warn(rule, r, `${head}约为${baseShown}的${timesText(v.div(b))}倍，${slipHint(rule.unit)}`);
   }
   if (b.gte(v.times(rule.magnitudeRatio))) {
-    return warn(rule, r, `${head}仅为${baseShown}的1/${timesText(b.div(v))}，${slipHint(rule.unit)}`);
+    // Orders of magnitude in words ("不足…的千分之一"), never "1/9,668".
+    const f = presentFraction(v.div(b));
+    const part = f ? `${f.below ? "不足" : "仅为"}${baseShown}的${f.text}` : `仅为${baseShown}的${presentShare(v.div(b).times(100))}`;
+    return warn(rule, r, `${head}${part}，${slipHint(rule.unit)}`);
   }
   return null;
 }

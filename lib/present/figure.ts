@@ -12,6 +12,7 @@ import {
   formatYi,
   MISSING,
   roundHalfUp,
+  toDecimal,
   type LossChange,
   type Num,
 } from "@/lib/stats";
@@ -131,4 +132,56 @@ export function presentLoggedValue(text: string | null | undefined): string {
   if (!PLAIN_NUMBER.test(t)) return text;
   const decimals = (t.split(".")[1] ?? "").replace(/0+$/, "").length;
   return formatNumber(t, decimals === 0 ? 0 : Math.max(2, decimals));
+}
+
+export type ShareText = {
+  /** "72.4%"; a part that is not zero but rounds to zero reads as the smallest shown step, "0.1%". */
+  text: string;
+  /** The part is below `text` (it rounds to zero): read "不足0.1%", never "0.0%". */
+  below: boolean;
+};
+
+/** A part of a whole in %, as a sentence reads it: "是…的72.4%", "不足…的0.1%"; "—" with no value. */
+export function presentShareOf(p: Num, digits = 1): ShareText {
+  const r = roundHalfUp(p, digits);
+  if (r === null) return { text: MISSING, below: false };
+  const exact = toDecimal(p);
+  if (r.isZero() && exact !== null && exact.gt(0)) return { text: formatPercent(`1e-${digits}`, digits), below: true };
+  return { text: formatPercent(r, digits), below: false };
+}
+
+/** The share as a phrase of its own: "72.4%" / "不足0.1%" / "—". */
+export function presentShare(p: Num, digits = 1): string {
+  const s = presentShareOf(p, digits);
+  return s.below ? `不足${s.text}` : s.text;
+}
+
+const TEN_POWERS = ["十", "百", "千", "万", "十万", "百万", "千万", "亿"] as const;
+
+/**
+ * A small ratio (0 < ratio < 1) in the words a reader uses for orders of magnitude: 1/9,668 reads
+ * "不足…的千分之一" (below: true), exactly 1/1,000 "…的千分之一". Beyond 亿分之一 it stays at 亿分之一
+ * (below). Null when the ratio is not in (0, 1), or not above a tenth of a tenth (use presentShare).
+ */
+export function presentFraction(ratio: Num): { text: string; below: boolean } | null {
+  const r = toDecimal(ratio);
+  if (r === null || !r.gt(0) || !r.lte("0.01")) return null;
+  // the largest power 10^k (k ≥ 2) with ratio ≤ 10^-k
+  let k = 2;
+  while (k < TEN_POWERS.length && r.lte(`1e-${k + 1}`)) k += 1;
+  return { text: `${TEN_POWERS[k - 1]}分之一`, below: !r.eq(`1e-${k}`) };
+}
+
+/** A place among siblings (town in its county, county in its city): "第3位"; "—" without one. */
+export function presentRank(rank: number | null | undefined): string {
+  return rank == null || !Number.isInteger(rank) || rank < 1 ? MISSING : `第${rank}位`;
+}
+
+export type RankChangeText = { /** "前移2位" / "后移1位" / "持平" / "—" */ words: string; tone: Tone };
+
+/** The change from last month's rank (positive: moved up). Up is good news, so it takes the "up" tone. */
+export function presentRankChange(change: number | null | undefined): RankChangeText {
+  if (change == null || !Number.isInteger(change)) return { words: MISSING, tone: "none" };
+  if (change === 0) return { words: "持平", tone: "flat" };
+  return change > 0 ? { words: `前移${change}位`, tone: "up" } : { words: `后移${-change}位`, tone: "down" };
 }

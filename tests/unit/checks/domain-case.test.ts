@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkRulesLabel, LOGICAL_RULES, missingExplanations, runChecks, VERIFICATION_RULES, type Issue } from "@/lib/checks";
+import { CAUSE_RULES, checkRulesLabel, LOGICAL_RULES, missingExplanations, runChecks, VERIFICATION_RULES, type Issue } from "@/lib/checks";
 import { parseFigure } from "@/lib/input";
 import { check, fired, withRule } from "./fixtures";
 
@@ -7,30 +7,29 @@ describe("DOMAIN.md: sales typed as 18.83万元 beside an output of 19.1亿元",
   const values = { gross_output: 191000, sales_revenue: 18.83 };
   const lastYear = { gross_output: 172000, sales_revenue: 180000 };
 
-  it("is caught by the output ratio and by last year's magnitude", () => {
-    const { warnings } = check(values, { lastYear });
-    expect(fired(warnings)).toEqual(
-      expect.arrayContaining(["sales_output_ratio@sales_revenue", "magnitude_vs_last_year@sales_revenue"]),
-    );
-    const messages = warnings.map((w) => w.message);
-    expect(messages).toContain(
-      "销售收入（营业收入）（18.83万元）仅为工业总产值（191,000.00万元）的0.0%，可能存在单位错误（元/万元/亿元），请核实",
-    );
-    expect(messages).toContain(
-      "销售收入（营业收入）（18.83万元）仅为去年同期（180,000.00万元）的1/9,559，可能存在单位错误（元/万元/亿元），请核实",
-    );
+  it("is one finding, a unit slip on the sales, with its fix (decision 018)", () => {
+    const { errors, warnings } = check(values, { lastYear });
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([
+      {
+        indicator: "sales_revenue",
+        rule: "unit_slip",
+        message: "销售收入（营业收入）18.83万元，是否应为18.83亿元（188,300万元）？",
+        fix: { value: "188300", label: "改为18.83亿元" },
+      },
+    ]);
   });
 
   it("reads as in the brief with the short indicator name", () => {
     const indicators = withRule("sales_revenue", { name: "销售收入" });
-    const [ratio] = runChecks({ month: 7, indicators, values, previousYtd: {}, lastYear: {}, plans: {} }).warnings;
-    expect(ratio?.message).toBe(
-      "销售收入（18.83万元）仅为工业总产值（191,000.00万元）的0.0%，可能存在单位错误（元/万元/亿元），请核实",
-    );
+    const [slip] = runChecks({ month: 7, indicators, values, previousYtd: {}, lastYear: {}, plans: {} }).warnings;
+    expect(slip?.message).toBe("销售收入18.83万元，是否应为18.83亿元（188,300万元）？");
   });
 
-  it("also trips a logical error when profit is entered correctly", () => {
-    expect(fired(check({ ...values, profit: 9000 }).errors)).toEqual(["profit_above_sales@profit"]);
+  it("the knock-on error of a correctly entered profit is the slip's, not a second finding", () => {
+    const { errors, warnings } = check({ ...values, profit: 9000 });
+    expect(fired(errors)).toEqual(["unit_slip@sales_revenue"]);
+    expect(warnings).toEqual([]);
   });
 
   it("typed as 18.83亿 it parses to 188300万元 and passes", () => {
@@ -67,7 +66,7 @@ describe("missingExplanations", () => {
 
 describe("checkRulesLabel", () => {
   it("labels every rule in Chinese", () => {
-    for (const rule of [...LOGICAL_RULES, ...VERIFICATION_RULES]) {
+    for (const rule of [...LOGICAL_RULES, ...VERIFICATION_RULES, ...CAUSE_RULES]) {
       expect(checkRulesLabel[rule]).toMatch(/^[\u4e00-\u9fff]+$/);
     }
     expect(checkRulesLabel.negative).toBe("出现负数");

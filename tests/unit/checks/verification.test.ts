@@ -64,7 +64,7 @@ describe("magnitude_vs_last_year / magnitude_vs_last_month", () => {
     );
     const month = check({ electricity: 5 }, { previousYtd: { electricity: 5000 } });
     expect(only(month.warnings, "magnitude_vs_last_month")[0]?.message).toBe(
-      "工业用电量（5.00万千瓦时）仅为上月止累计（5,000.00万千瓦时）的1/1,000，可能存在单位或录入错误，请核实",
+      "工业用电量（5.00万千瓦时）仅为上月止累计（5,000.00万千瓦时）的千分之一，可能存在单位或录入错误，请核实",
     );
   });
 

@@ -11,6 +11,12 @@ export const CAPABILITIES = [
   "report.edit", // save and submit the town form
   "report.review", // approve or return a submitted report
   "report.reopen", // reopen an approved report
+  // A county-level report (the figures of a county without town detail, docs/decisions/016): the same
+  // workflow one level up; which capability applies is chosen by the report region's level (./index.ts).
+  "county_report.edit", // type, save and submit a county's county-level figures
+  "county_report.review", // approve or return a county-level report
+  "county_report.reopen", // reopen an approved county-level report
+  "county_plans.edit", // annual plans of counties without town detail (the city's grid)
   "entries.edit", // enterprise, park and project figures of a town-period (the entry grids)
   "registry.edit", // the registers: enterprises, parks, projects, plans
   "submissions.view", // who has submitted, who is late
@@ -25,8 +31,11 @@ export const CAPABILITIES = [
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-/** How far a capability reaches: the caller's county (a reporter's: their town's county), or their own town only. */
-export type Reach = "county" | "town";
+/**
+ * How far a capability reaches: the caller's city (a city user's own region), the caller's county (a
+ * reporter's: their town's county), or their own town only.
+ */
+export type Reach = "city" | "county" | "town";
 
 export const ROLE_CAPABILITIES: Readonly<Record<Role, Readonly<Partial<Record<Capability, Reach>>>>> = {
   REPORTER: {
@@ -57,6 +66,8 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, Readonly<Partial<Record<Ca
     "import.projects": "county",
     "import.enterprises": "county",
     "import.plans": "county",
+    // Only where the county has no town detail (a peer county reporting to the city); never approves it.
+    "county_report.edit": "county",
   },
   LEADER: {
     "figures.read": "county",
@@ -72,11 +83,30 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, Readonly<Partial<Record<Ca
     "audit.view": "county",
     admin: "county",
   },
+  // The city bureau: reads everything in the city; reviews what counties report to it (county-level
+  // reports), types peer counties' figures and plans; never a town's report.
+  CITY_REVIEWER: {
+    "figures.read": "city",
+    "firms.read": "city",
+    "report.view": "city",
+    "submissions.view": "city",
+    "audit.view": "city",
+    "county_report.edit": "city",
+    "county_report.review": "city",
+    "county_report.reopen": "city",
+    "county_plans.edit": "city",
+  },
+  CITY_LEADER: {
+    "figures.read": "city",
+    "firms.read": "city",
+    "report.view": "city",
+    "submissions.view": "city",
+  },
 };
 
 /** Capabilities that change data: a read-only API token never has them. */
 export const WRITE_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
-  "report.edit", "report.review", "report.reopen", "entries.edit", "registry.edit", "bulletin.publish",
+  "report.edit", "report.review", "report.reopen", "county_report.edit", "county_report.review", "county_report.reopen", "county_plans.edit", "entries.edit", "registry.edit", "bulletin.publish",
   "import.town_values", "import.enterprise_values", "import.projects", "import.enterprises", "import.plans", "admin",
 ]);
 
@@ -92,6 +122,9 @@ export const PERIOD_RULES: Readonly<Partial<Record<Capability, readonly (ReportS
   "import.projects": [null, "DRAFT", "RETURNED"],
   "report.review": ["SUBMITTED"],
   "report.reopen": ["APPROVED"],
+  "county_report.edit": [null, "DRAFT", "RETURNED"],
+  "county_report.review": ["SUBMITTED"],
+  "county_report.reopen": ["APPROVED"],
 };
 
 export function reachOf(role: Role, capability: Capability): Reach | null {

@@ -9,9 +9,15 @@ import "server-only";
 //   reviewer — everything in their county except users, tokens and kiosk links
 //   leader   — reads everything in their county, changes nothing
 //   admin    — users, API tokens, kiosk links, indicator settings; reads figures
+//   city reviewer — reads everything in the city; types, approves, returns and reopens county-level
+//              reports (counties without town detail) and their plans; no town's report
+//   city leader   — reads everything in the city, changes nothing
+// A report's capabilities are chosen by its region's level: report.* for a town's, county_report.*
+// for a county's own (which exists only for a county without towns: docs/decisions/016).
 import type { CurrentUser, Role } from "@/lib/auth/session";
 import type { ReportStatus } from "@/lib/generated/prisma/client";
 import type { ImportKind } from "@/lib/import/types";
+import { getPrisma } from "@/lib/db/client";
 import { getRegionById, isWithin, type RegionRef } from "@/lib/regions";
 import { CAPABILITIES, periodAllows, reachOf, WRITE_CAPABILITIES, type Capability, type Reach } from "./capabilities";
 
@@ -20,14 +26,22 @@ export { canImportInto, isPeriodOpen, periodLockReason, ROLE_CAPABILITIES, type 
 /** An API token may narrow its owner's scope to one region and make it read-only; it never widens it. */
 export type Caller = CurrentUser & { token?: { regionId: number | null; readOnly: boolean } };
 
-/** The region a reach covers for this user: their town, or the county (a town's parent). */
+const LEVEL_DEPTH: Record<RegionRef["level"], number> = { CITY: 0, COUNTY: 1, TOWN: 2 };
+const REACH_LEVEL: Record<Reach, RegionRef["level"]> = { city: "CITY", county: "COUNTY", town: "TOWN" };
+
+/**
+ * The region a reach covers for this user: the ancestor of their own region (or the region itself)
+ * at the reach's level — a reporter's county is their town's parent. A reach wider than the user's
+ * own region (a county user with a city reach) covers nothing, and so does one narrower (a city
+ * user with a county reach): the table gives each role the reaches of its own level.
+ */
 async function reachRoot(user: CurrentUser, reach: Reach): Promise<RegionRef | null> {
   if (!user.regionId) return null;
-  const own = await getRegionById(user.regionId);
-  if (!own) return null;
-  if (reach === "town") return own.level === "TOWN" ? own : null;
-  if (own.level !== "TOWN") return own;
-  return own.parentId ? getRegionById(own.parentId) : null;
+  let region = await getRegionById(user.regionId);
+  const level = REACH_LEVEL[reach];
+  if (region && LEVEL_DEPTH[region.level] < LEVEL_DEPTH[level]) return null;
+  while (region && region.level !== level) region = region.parentId ? await getRegionById(region.parentId) : null;
+  return region;
 }
 
 /** The region whose subtree a user may read: a reporter reads the county of their town. */
@@ -42,10 +56,18 @@ export async function firmReadRoot(user: CurrentUser): Promise<RegionRef | null>
   return reach ? reachRoot(user, reach) : null;
 }
 
-/** The region whose submitted reports a user reviews (their 待审核 inbox), or null for roles that do not review. */
-export async function reviewScopeRoot(user: CurrentUser): Promise<RegionRef | null> {
-  const reach = reachOf(user.role, "report.review");
-  return reach ? reachRoot(user, reach) : null;
+/**
+ * The region whose submitted reports a user reviews (their 待审核 inbox), or null for roles that do
+ * not review: a county reviewer's county (its towns' reports), a city reviewer's city (its counties'
+ * county-level reports). `level`: the level of the reports reviewed there.
+ */
+export async function reviewScopeRoot(user: CurrentUser): Promise<(RegionRef & { reviews: "TOWN" | "COUNTY" }) | null> {
+  for (const [capability, reviews] of [["report.review", "TOWN"], ["county_report.review", "COUNTY"]] as const) {
+    const reach = reachOf(user.role, capability);
+    const root = reach ? await reachRoot(user, reach) : null;
+    if (root) return { ...root, reviews };
+  }
+  return null;
 }
 
 /** The region whose audit trail a user reads: a reporter's own town, staff's county. */
@@ -80,24 +102,59 @@ export async function canReadFirms(user: Caller | null, townId: number): Promise
   return can(user, "firms.read", townId);
 }
 
-/** A town's monthly report form and its figures: the town's own reporter and the county's staff. */
+/** A town's monthly report form and its figures: the town's own reporter and the county's staff (and the city's). */
 export async function canViewReport(user: Caller | null, townId: number): Promise<boolean> {
   return can(user, "report.view", townId);
 }
 
-/** Save a draft or submit: only while the report is not submitted or approved. */
-export async function canEditReport(user: Caller | null, townId: number, status: ReportStatus | null): Promise<boolean> {
-  return can(user, "report.edit", townId, status);
+/** Whether a county has town detail (TOWN children): then its figures are its towns' and it has no report of its own. */
+export async function hasTownDetail(countyId: number): Promise<boolean> {
+  return (await getPrisma().region.count({ where: { parentId: countyId, level: "TOWN" } })) > 0;
 }
 
-/** Approve or return a submitted report. */
-export async function canReviewReport(user: Caller | null, townId: number, status: ReportStatus | null): Promise<boolean> {
-  return can(user, "report.review", townId, status);
+type ReportAction = "edit" | "review" | "reopen";
+
+/**
+ * A report's capability by its region's level: a town's report (report.*), or a county's own report
+ * (county_report.*), which only a county without town detail has. Any other region has no report.
+ */
+async function canActOnReport(user: Caller | null, regionId: number, action: ReportAction, status: ReportStatus | null): Promise<boolean> {
+  if (!user) return false;
+  const region = await getRegionById(regionId);
+  if (region?.level === "TOWN") return can(user, `report.${action}`, regionId, status);
+  if (region?.level !== "COUNTY") return false;
+  return (await can(user, `county_report.${action}`, regionId, status)) && !(await hasTownDetail(regionId));
 }
 
-/** Reopen an approved report (needs a reason; audited). */
-export async function canReopenReport(user: Caller | null, townId: number, status: ReportStatus | null): Promise<boolean> {
-  return can(user, "report.reopen", townId, status);
+/** Save a draft or submit: only while the report is not submitted or approved. A town's or a county's own (by its level). */
+export async function canEditReport(user: Caller | null, regionId: number, status: ReportStatus | null): Promise<boolean> {
+  return canActOnReport(user, regionId, "edit", status);
+}
+
+/** Approve or return a submitted report: a town's by its county, a county's own by the city. */
+export async function canReviewReport(user: Caller | null, regionId: number, status: ReportStatus | null): Promise<boolean> {
+  return canActOnReport(user, regionId, "review", status);
+}
+
+/** Reopen an approved report (needs a reason; audited): a town's by its county, a county's own by the city. */
+export async function canReopenReport(user: Caller | null, regionId: number, status: ReportStatus | null): Promise<boolean> {
+  return canActOnReport(user, regionId, "reopen", status);
+}
+
+/**
+ * The city's table of counties (typed on the city grid or imported): county-level figures of the
+ * city's counties without town detail, and the cross-check figures of those with it. The city's
+ * reviewers; each county-level report a row writes is checked again with canEditReport.
+ */
+export async function canEnterCityTable(user: Caller | null, cityId: number): Promise<boolean> {
+  const region = await getRegionById(cityId);
+  return region?.level === "CITY" && (await can(user, "county_report.edit", cityId)) && reachOf(user!.role, "county_report.edit") === "city";
+}
+
+/** Annual plans of a county without town detail (the city's grid or import). */
+export async function canEditCountyPlans(user: Caller | null, countyId: number): Promise<boolean> {
+  const region = await getRegionById(countyId);
+  return region?.level === "COUNTY" && (await can(user, "county_plans.edit", countyId)) && !(await hasTownDetail(countyId));
 }
 
 /** Who has submitted, who is late: the bureau's view of a county. */
@@ -155,7 +212,7 @@ export function canAdminister(user: Caller | null): boolean {
 export function navigationFor(role: Role): { href: string; label: string }[] {
   const has = (c: Capability) => reachOf(role, c) !== null;
   const items: { href: string; label: string; show: boolean }[] = [
-    { href: "/overview", label: "全县概览", show: has("figures.read") },
+    { href: "/overview", label: reachOf(role, "figures.read") === "city" ? "全市概览" : "全县概览", show: has("figures.read") },
     { href: "/report", label: "本镇填报", show: reachOf(role, "report.edit") === "town" },
     { href: "/review", label: "报送审核", show: has("submissions.view") },
     { href: "/enterprises", label: "企业", show: has("firms.read") },

@@ -15,15 +15,14 @@ import { getBulletinView, saveBulletin } from "@/lib/bulletin/service";
 import { sectionsToText } from "@/lib/bulletin/compose";
 import { getPrisma } from "@/lib/db/client";
 import { DEMO_COUNTY, SHRINKING_LOSS_TOWN } from "@/lib/demo/places";
-import { seedDemoCounty } from "@/lib/demo/seed";
 import type { ForecastReport } from "@/lib/forecast/assemble";
 import type { Cell } from "@/lib/overview/compute";
 import type { RegionOverview } from "@/lib/overview/query";
 import { getRegionByCode } from "@/lib/regions";
 import { formatGrowth, formatNumber, formatPercent, formatScheduleGap, formatYi, planCompletionPercent, yoyPercent } from "@/lib/stats";
 import { callApi, createApiToken } from "../support/api";
-import { resetDatabase } from "../support/db";
 import { readDocx, type DocxBlock } from "./bulletin-docx-reader";
+import { useDemoSnapshot } from "../support/demo-snapshot";
 
 const Q = `region=${DEMO_COUNTY.code}&period=2024-07`;
 let token: string;
@@ -47,8 +46,7 @@ async function exported(table: string, query = Q): Promise<Record<string, string
 const growth = (c: Cell, digits = 1) => (c.lossChange ? `同比${c.lossChange}` : c.yoyPercent === null ? null : `同比${formatGrowth(c.yoyPercent, digits)}`);
 
 beforeAll(async () => {
-  await resetDatabase();
-  await seedDemoCounty(getPrisma(), { throughYear: 2024, throughMonth: 7 });
+  await useDemoSnapshot();
   token = await createApiToken("reviewer", { readOnly: false });
   overview = (await callApi(overviewGET, `/api/v1/overview?${Q}`, token)).body as unknown as RegionOverview;
   const county = (await getRegionByCode(DEMO_COUNTY.code))!;

@@ -8,10 +8,9 @@ import { POST as commitPOST } from "@/app/api/v1/import/jobs/[id]/commit/route";
 import { POST as uploadPOST } from "@/app/api/v1/import/jobs/route";
 import { GET as reportGET } from "@/app/api/v1/reports/[town]/[period]/route";
 import { getPrisma } from "@/lib/db/client";
-import { seedDemoCounty } from "@/lib/demo/seed";
 import { countyXls, countyXlsx, headerMerges, type Cell, type CountySheet } from "../fixtures/county-workbooks";
 import { createApiToken } from "../support/api";
-import { resetDatabase } from "../support/db";
+import { useDemoSnapshot } from "../support/demo-snapshot";
 
 let token: string;
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -48,8 +47,7 @@ const yi = (wan: Decimal) => wan.div(10000).toFixed(); // 万元 → the 亿元 
 const pct1 = (x: Decimal) => x.toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1);
 
 beforeAll(async () => {
-  await resetDatabase();
-  await seedDemoCounty(getPrisma(), { throughYear: 2024, throughMonth: 7 });
+  await useDemoSnapshot();
   token = await createApiToken("reviewer", { readOnly: false });
   for (const t of await getPrisma().region.findMany({ where: { level: "TOWN" }, select: { code: true, name: true } })) TOWNS[t.name] = t;
 }, 240_000);

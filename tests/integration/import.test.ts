@@ -8,13 +8,12 @@ import { POST as uploadPOST } from "@/app/api/v1/import/jobs/route";
 import { loadActiveUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { createTownReport, ensureIndicators, makeCreditCode } from "@/lib/demo/factories";
-import { seedDemoCounty } from "@/lib/demo/seed";
 import { commitImport } from "@/lib/import/commit";
 import { previewImport } from "@/lib/import/service";
 import { LIVE_COMPARABLE_SQL, ROLLUP_COMPARABLE_SQL } from "@/scripts/bench/floor";
 import { ENTERPRISE_VALUE_HEADERS, messyWorkbook, TOWN_VALUE_HEADERS, type CellInput } from "../fixtures/import-workbooks";
 import { createApiToken } from "../support/api";
-import { resetDatabase } from "../support/db";
+import { useDemoSnapshot } from "../support/demo-snapshot";
 
 let token: string;
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -43,8 +42,7 @@ async function expectRollupEqualsDefinition() {
 }
 
 beforeAll(async () => {
-  await resetDatabase();
-  await seedDemoCounty(getPrisma(), { throughYear: 2024, throughMonth: 7 });
+  await useDemoSnapshot();
   token = await createApiToken("reviewer", { readOnly: false });
 }, 180_000);
 

@@ -8,13 +8,12 @@ import { newToken } from "@/lib/api/tokens";
 import type { CurrentUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { DEMO_COUNTY } from "@/lib/demo/places";
-import { seedDemoCounty } from "@/lib/demo/seed";
 import { KIOSK_TOKEN_PREFIX } from "@/lib/kiosk";
 import { WALL_REFUSED_MESSAGE, type WallData } from "@/lib/kiosk/types";
 import { getRegionOverview } from "@/lib/overview/query";
 import { getRegionByCode } from "@/lib/regions";
 import { formatGrowth, formatPercent, formatScheduleGap, formatYi } from "@/lib/stats";
-import { resetDatabase } from "../support/db";
+import { useDemoSnapshot } from "../support/demo-snapshot";
 
 // Server actions read the session and revalidate Next's cache: stand in for both.
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
@@ -52,8 +51,7 @@ function form(fields: Record<string, string>) {
 }
 
 beforeAll(async () => {
-  await resetDatabase();
-  await seedDemoCounty(getPrisma(), { throughYear: 2024, throughMonth: 7 });
+  await useDemoSnapshot();
   countyId = (await getRegionByCode(DEMO_COUNTY.code))!.id;
   // The wall shows approved figures of the latest month most towns have approved: approve July's
   // submitted reports (11 of 14 towns) and let this county default at 75%.

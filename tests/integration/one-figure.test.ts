@@ -9,7 +9,6 @@ import { getBulletinData } from "@/lib/bulletin/data";
 import { bulletinTables } from "@/lib/bulletin/tables";
 import { getPrisma } from "@/lib/db/client";
 import { DEMO_COUNTY } from "@/lib/demo/places";
-import { seedDemoCounty } from "@/lib/demo/seed";
 import { overviewTable } from "@/lib/export/tables-regional";
 import { getWallTrend } from "@/lib/kiosk/trend";
 import type { WallData } from "@/lib/kiosk/types";
@@ -24,6 +23,7 @@ import { FigureRow } from "@/components/report/figure-row";
 import { loadReportContext } from "@/lib/reports/context";
 import { callApi, createApiToken } from "../support/api";
 import { resetDatabase } from "../support/db";
+import { useDemoSnapshot } from "../support/demo-snapshot";
 
 type Overview = {
   period: string;
@@ -58,8 +58,7 @@ function expectPartsAddUp(o: Pick<Overview, "totals" | "children">) {
 }
 
 beforeAll(async () => {
-  await resetDatabase();
-  await seedDemoCounty(getPrisma(), { throughYear: 2024, throughMonth: 7 });
+  await useDemoSnapshot();
   county = (await getRegionByCode(DEMO_COUNTY.code))!;
   const data = await getWallData(county);
   if (data.status !== "ok") throw new Error("the demo wall should have data");

@@ -21,7 +21,6 @@ import { saveBulletin } from "@/lib/bulletin/service";
 import { getPrisma } from "@/lib/db/client";
 import { createRegion, createUser } from "@/lib/demo/factories";
 import { DEMO_COUNTY } from "@/lib/demo/places";
-import { seedDemoCounty } from "@/lib/demo/seed";
 import { saveEnterprise } from "@/lib/enterprises/service";
 import { getEnterpriseGrid, saveEnterpriseGrid } from "@/lib/entries/enterprises";
 import { getParkGrid, saveParkGrid } from "@/lib/entries/parks";
@@ -36,7 +35,7 @@ import { getRegionByCode } from "@/lib/regions";
 import { parsePeriod, toDecimal } from "@/lib/stats";
 import { toCsv } from "../fixtures/import-workbooks";
 import { createApiToken } from "../support/api";
-import { resetDatabase } from "../support/db";
+import { useDemoSnapshot } from "../support/demo-snapshot";
 
 const OWN = "321281100000"; // 戴南镇, the demo reporter's town
 const OTHER = "321281101000"; // 张郭镇
@@ -274,9 +273,8 @@ async function snapshot(town: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  await resetDatabase();
+  await useDemoSnapshot();
   const db = getPrisma();
-  await seedDemoCounty(db, { throughYear: 2024, throughMonth: 7 });
   const otherCounty = await createRegion(db, { code: "321282000000", name: "靖江市", level: "COUNTY" });
   await createUser(db, { username: "other_reviewer", password: "Other@2026", role: "REVIEWER", regionId: otherCounty.id });
   for (const u of ["admin", "reviewer", "leader", "reporter"] as const) tokens[u] = await createApiToken(u, { readOnly: false });

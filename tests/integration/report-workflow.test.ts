@@ -8,11 +8,10 @@ import { GET as reportGET, PUT as reportPUT } from "@/app/api/v1/reports/[town]/
 import { GET as submissionsGET } from "@/app/api/v1/submissions/route";
 import { runChecks } from "@/lib/checks";
 import { getPrisma } from "@/lib/db/client";
-import { seedDemoCounty } from "@/lib/demo/seed";
 import { loadIndicators } from "@/lib/reports/context";
 import { toDecimal } from "@/lib/stats";
 import { callApi, callApiJson, createApiToken } from "../support/api";
-import { resetDatabase } from "../support/db";
+import { useDemoSnapshot } from "../support/demo-snapshot";
 
 const TOWN = "321281100000"; // 戴南镇
 const PERIOD = "2024-08"; // the month after the seeded data: a new report
@@ -53,8 +52,7 @@ async function plausibleValues() {
 }
 
 beforeAll(async () => {
-  await resetDatabase();
-  await seedDemoCounty(getPrisma(), { throughYear: 2024, throughMonth: 7 });
+  await useDemoSnapshot();
   townId = (await getPrisma().region.findUniqueOrThrow({ where: { code: TOWN }, select: { id: true } })).id;
   for (const u of ["reporter", "reporter2", "reviewer", "leader"]) t[u] = await createApiToken(u, { readOnly: false });
 });

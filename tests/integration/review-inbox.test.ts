@@ -8,12 +8,11 @@ import { listAuditRegions } from "@/lib/audit/scope";
 import { loadActiveUser, type CurrentUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { DEMO_COUNTY } from "@/lib/demo/places";
-import { seedDemoCounty } from "@/lib/demo/seed";
 import { auditScopeRoot } from "@/lib/permissions";
 import { countPendingReviews, listPendingReviews, listReturnedReports } from "@/lib/reports/inbox";
 import { returnReport } from "@/lib/reports/service";
 import { callApiJson, createApiToken } from "../support/api";
-import { resetDatabase } from "../support/db";
+import { useDemoSnapshot } from "../support/demo-snapshot";
 
 const TOWN = "321281100000"; // 戴南镇
 const PERIOD = "2024-08"; // the month after the seeded data: a new report
@@ -34,8 +33,7 @@ async function stored() {
 }
 
 beforeAll(async () => {
-  await resetDatabase();
-  await seedDemoCounty(getPrisma(), { throughYear: 2024, throughMonth: 7 });
+  await useDemoSnapshot();
   const db = getPrisma();
   for (const u of ["reporter", "reviewer", "leader", "admin"]) {
     t[u] = await createApiToken(u, { readOnly: false });

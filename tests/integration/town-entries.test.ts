@@ -6,7 +6,6 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
 import { loadActiveUser, type CurrentUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
-import { seedDemoCounty } from "@/lib/demo/seed";
 import { getEnterpriseGrid, saveEnterpriseGrid } from "@/lib/entries/enterprises";
 import { getParkGrid, saveParkGrid } from "@/lib/entries/parks";
 import { getEnterpriseSums } from "@/lib/entries/prefill";
@@ -15,7 +14,7 @@ import { LOCKED_MESSAGE } from "@/lib/entries/scope";
 import type { EnterpriseGridRow } from "@/lib/entries/types";
 import { getRegionByCode } from "@/lib/regions";
 import { toDecimal, type Period } from "@/lib/stats";
-import { resetDatabase } from "../support/db";
+import { useDemoSnapshot } from "../support/demo-snapshot";
 
 const TOWN = "321281100000"; // 戴南镇, the demo reporter's town
 const PERIOD: Period = { year: 2024, month: 8 }; // the month after the seeded data
@@ -62,8 +61,7 @@ async function setReportStatus(status: "DRAFT" | "APPROVED" | null) {
 }
 
 beforeAll(async () => {
-  await resetDatabase();
-  await seedDemoCounty(getPrisma(), { throughYear: 2024, throughMonth: 7 });
+  await useDemoSnapshot();
   townId = (await getRegionByCode(TOWN))!.id;
   for (const u of ["reporter", "reporter2", "reviewer", "leader"]) users[u] = await caller(u);
 }, 180_000);

@@ -7,25 +7,31 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { deployMigrations } from "../../scripts/lib/migrate.mjs";
+import { dropSnapshotDatabases } from "./snapshot-databases";
 
 declare module "vitest" {
   export interface ProvidedContext {
     pgliteDump: string | null;
+    /** Where tests/support/demo-snapshot.ts keeps the seeded demo (PGlite dump, or a marker for the server's template). */
+    snapshotDir: string;
   }
 }
 
 export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL;
+  const dir = mkdtempSync(path.join(tmpdir(), "tis-test-"));
+  project.provide("snapshotDir", dir);
   if (url) {
+    await dropSnapshotDatabases(url);
     await deployMigrations({ databaseUrl: url });
     project.provide("pgliteDump", null);
-    return;
+    return () => dropSnapshotDatabases(url);
   }
   const pglite = new PGlite();
   await deployMigrations({ pglite, databaseUrl: "" });
   const dump = await pglite.dumpDataDir("none");
   await pglite.close();
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "tis-test-")), "migrated.tar");
+  const file = path.join(dir, "migrated.tar");
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   project.provide("pgliteDump", file);
 }

@@ -3,6 +3,8 @@ import { AuditTable } from "@/components/audit/audit-table";
 import { EntriesNav } from "@/components/entries/entries-nav";
 import type { EnterpriseSums } from "@/lib/entries/prefill-rules";
 import type { AuditRow } from "@/lib/audit/queries";
+import type { ParkFinding } from "@/lib/parks/cross-check";
+import { ParkFindings } from "@/components/review/park-findings";
 import type { CheckResult } from "@/lib/checks";
 import type { ReportContext } from "@/lib/reports/context";
 import { formatPeriodKey, formatPeriodRange, type Period } from "@/lib/stats";
@@ -44,10 +46,12 @@ type Props = {
   audit: AuditRow[] | null;
   /** Sums of the town's 规上 enterprises for the 按企业合计预填 panel. */
   enterpriseSums?: EnterpriseSums | null;
+  /** 园区数据核对 for county staff (null for the town's own reporter). */
+  parkFindings?: ParkFinding[] | null;
 };
 
 /** The town monthly report page: state, the form (editable or read-only), review actions, audit trail. */
-export function ReportScreen({ report, userId, can, audit, enterpriseSums }: Props) {
+export function ReportScreen({ report, userId, can, audit, enterpriseSums, parkFindings }: Props) {
   const view = toReportView(report);
   const summary = summarizeReport({ town: view.town.name, period: view.period, indicators: view.indicators, values: view.values, required: view.required, checks: report.checks });
   const flagged = new Set([...report.checks.errors, ...report.checks.warnings].map((i) => i.indicator)).size;
@@ -69,6 +73,7 @@ export function ReportScreen({ report, userId, can, audit, enterpriseSums }: Pro
       </div>
       <EntriesNav town={view.town.code} period={view.period.key} active="report" />
       <StatusBanner status={view.status} reviewerComment={view.reviewerComment} submittedAt={view.submittedAt} reviewedAt={view.reviewedAt} updatedBy={view.updatedBy} updatedAt={view.updatedAt} flaggedCount={flagged} />
+      {parkFindings && <ParkFindings findings={parkFindings} parksHref={`/reports/${view.town.code}/${view.period.key}/parks`} />}
       {can.review && view.status === "SUBMITTED" && <ReviewPanel town={view.town.code} period={view.period.key} version={view.version} mode="review" summary={summary} />}
       {can.reopen && view.status === "APPROVED" && <ReviewPanel town={view.town.code} period={view.period.key} version={view.version} mode="reopen" summary={summary} />}
       <ReportForm view={view} editable={can.edit} enterpriseSums={enterpriseSums} userId={userId} />

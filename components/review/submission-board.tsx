@@ -20,10 +20,10 @@ function Count({ label, value, tone = "" }: { label: string; value: string | num
   );
 }
 
-type Props = { board: SubmissionBoard; rows: BoardRow[]; filter: BoardFilter; canAudit: boolean; /** May approve or return (the link of a submitted report reads 审核, else 查看). */ canReview?: boolean; periods: string[]; /** The 待审核 inbox, shown under the title. */ inbox?: React.ReactNode };
+type Props = { board: SubmissionBoard; rows: BoardRow[]; filter: BoardFilter; canAudit: boolean; /** May approve or return (the link of a submitted report reads 审核, else 查看). */ canReview?: boolean; periods: string[]; /** The 待审核 inbox, shown under the title. */ inbox?: React.ReactNode; /** 园区数据核对 findings per town code (warnings, decision 018). */ parkNotes?: Record<string, number> };
 
 /** 报送情况: who has submitted, on time or late, who is missing, for one county and period. */
-export function SubmissionBoardView({ board, rows, filter, canAudit, canReview = false, periods, inbox }: Props) {
+export function SubmissionBoardView({ board, rows, filter, canAudit, canReview = false, periods, inbox, parkNotes = {} }: Props) {
   const p = parsePeriod(board.period)!;
   const c = board.counts;
   const filterHref = (f: BoardFilter) => `/review?period=${board.period}${f === "all" ? "" : `&filter=${f}`}`;
@@ -84,7 +84,14 @@ export function SubmissionBoardView({ board, rows, filter, canAudit, canReview =
             )}
             {rows.map((r) => (
               <tr key={r.town.code} className="border-t border-slate-100" data-town={r.town.code}>
-                <th scope="row" className="px-3 py-2 text-left font-medium">{r.town.name}</th>
+                <th scope="row" className="px-3 py-2 text-left font-medium">
+                  {r.town.name}
+                  {parkNotes[r.town.code] ? (
+                    <Link href={`/reports/${r.town.code}/${board.period}`} data-testid="park-note" className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-normal text-amber-800 hover:underline" title="园区数据与乡镇月报或关联企业不一致，供审核参考">
+                      园区待核 {parkNotes[r.town.code]}
+                    </Link>
+                  ) : null}
+                </th>
                 <td className="px-3 py-2"><span className={`rounded px-2 py-0.5 text-xs ${STATE_TONE[r.state]}`}>{BOARD_STATE_LABELS[r.state]}</span></td>
                 <td className={`px-3 py-2 ${r.timeliness === "ON_TIME" ? "text-green-700" : r.timeliness ? "text-red-700" : "text-slate-400"}`}>{r.timeliness ? TIMELINESS_LABELS[r.timeliness] : MISSING}</td>
                 <td className="px-3 py-2 num text-slate-600">{formatDateTime(r.submittedAt?.toISOString())}</td>

@@ -4,6 +4,7 @@ import { PendingInbox } from "@/components/review/pending-inbox";
 import { SubmissionBoardView } from "@/components/review/submission-board";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
+import { countParkFindings } from "@/lib/parks/cross-check";
 import { canReviewReport, canViewAudit, canViewSubmissions, readScopeRoot } from "@/lib/permissions";
 import { filterBoard, getSubmissionBoard, type BoardFilter } from "@/lib/reports/board";
 import { defaultPeriod } from "@/lib/reports/default-period";
@@ -45,7 +46,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const canAudit = board.rows.length > 0 && (await canViewAudit(user, county.id));
   // A leader reads the board but does not review: their link to a submitted report says 查看.
   const canReview = await canReviewReport(user, county.id, "SUBMITTED");
-  const pending = await listPendingReviews(user);
+  const [pending, parkNotes] = await Promise.all([listPendingReviews(user), countParkFindings(county.id, period)]);
   return (
     <SubmissionBoardView
       board={board}
@@ -55,6 +56,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       canReview={canReview}
       periods={periodChoices(period)}
       inbox={pending && <PendingInbox rows={pending} limit={INBOX_LIMIT} />}
+      parkNotes={parkNotes}
     />
   );
 }

@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listReportAudit } from "@/lib/audit/queries";
 import { getEnterpriseSums } from "@/lib/entries/prefill";
 import { canEditReport, canReopenReport, canReviewReport, canViewAudit, canViewReport, canViewSubmissions } from "@/lib/permissions";
+import { listParkFindings } from "@/lib/parks/cross-check";
 import { getRegionByCode } from "@/lib/regions";
 import { entryRefusalFor } from "@/lib/reports/entry-period";
 import { getReport } from "@/lib/reports/service";
@@ -46,6 +47,10 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
     town.parentId ? canViewSubmissions(user, town.parentId) : false,
     getEnterpriseSums(user, town, period),
   ]);
-  const auditRows = audit ? await listReportAudit(town.id, period.year, period.month) : null;
-  return <ReportScreen report={report} userId={user.id} can={{ edit, review, reopen, audit, board }} audit={auditRows} enterpriseSums={enterpriseSums} />;
+  const [auditRows, parkFindings] = await Promise.all([
+    audit ? listReportAudit(town.id, period.year, period.month) : null,
+    // 园区数据核对 is for whoever reads the county's board (reviewers, leaders), not the town's form.
+    board ? listParkFindings([town.id], period).then((m) => m.get(town.id) ?? []) : null,
+  ]);
+  return <ReportScreen report={report} userId={user.id} can={{ edit, review, reopen, audit, board }} audit={auditRows} enterpriseSums={enterpriseSums} parkFindings={parkFindings} />;
 }

@@ -1,31 +1,36 @@
 "use client";
 // Create a user, or edit one's name, role and region. The region list follows the role: a reporter
-// picks a town, everyone else a county (or city). The server checks the same again.
+// picks a town, county staff a county, city staff the city, an admin a county or the city. Roles whose
+// level the admin does not administer (city roles for a county's admin) are not offered. The server checks the same again.
 import Link from "next/link";
 import { useState } from "react";
-import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
+import { ROLE_LABELS, ROLE_LEVEL, type Role } from "@/lib/auth/roles";
 import { createUserAction, updateUserAction } from "@/lib/users/actions";
 import type { RegionOption } from "@/lib/users/scope";
 import { describe, Field, FormMessage, inputClass, SubmitButton, useFormAction } from "./fields";
 import { SecretBox } from "./secret-box";
 
-const ROLES: Role[] = ["REPORTER", "REVIEWER", "LEADER", "ADMIN"];
+const ROLES: Role[] = ["REPORTER", "REVIEWER", "LEADER", "ADMIN", "CITY_REVIEWER", "CITY_LEADER"];
+
+const LEVELS: Record<(typeof ROLE_LEVEL)[Role], RegionOption["level"][]> = { TOWN: ["TOWN"], COUNTY: ["COUNTY"], CITY: ["CITY"], COUNTY_OR_CITY: ["COUNTY", "CITY"] };
+const fitsRole = (role: Role) => (r: RegionOption) => LEVELS[ROLE_LEVEL[role]].includes(r.level);
+const REGION_LABEL: Record<(typeof ROLE_LEVEL)[Role], string> = { TOWN: "所属乡镇", COUNTY: "所属县（市、区）", CITY: "所属市", COUNTY_OR_CITY: "所属县（市、区）或市" };
 
 type Existing = { id: number; username: string; displayName: string; role: Role; regionId: number | null };
 
 function RegionSelect({ regions, role, defaultValue, error }: { regions: RegionOption[]; role: Role; defaultValue: number | null; error?: string[] }) {
-  const fits = regions.filter((r) => (role === "REPORTER" ? r.level === "TOWN" : r.level !== "TOWN"));
+  const fits = regions.filter(fitsRole(role));
   const parents = new Map(regions.map((r) => [r.id, r.name]));
   const groups = new Map<string, RegionOption[]>();
   for (const r of fits) {
-    const group = r.level === "TOWN" ? (parents.get(r.parentId ?? -1) ?? "乡镇") : "县（市、区）";
+    const group = r.level === "TOWN" ? (parents.get(r.parentId ?? -1) ?? "乡镇") : r.level === "CITY" ? "市" : "县（市、区）";
     groups.set(group, [...(groups.get(group) ?? []), r]);
   }
   const value = fits.some((r) => r.id === defaultValue) ? String(defaultValue) : "";
   return (
     // Keyed by role so the choice resets when the list changes.
     <select key={role} id="user-region" name="regionId" defaultValue={value} className={inputClass} {...describe("user-region", error)}>
-      <option value="">{role === "REPORTER" ? "请选择乡镇" : "请选择县（市、区）"}</option>
+      <option value="">{`请选择${REGION_LABEL[ROLE_LEVEL[role]].replace(/^所属/, "")}`}</option>
       {[...groups].map(([group, items]) => (
         <optgroup key={group} label={group}>
           {items.map((r) => (
@@ -60,13 +65,13 @@ export function UserForm({ regions, user, isSelf = false }: { regions: RegionOpt
         </Field>
         <Field id="user-role" label="角色" error={errors.role} hint={isSelf ? "不能修改自己的角色" : undefined}>
           <select id="user-role" name="role" value={role} disabled={isSelf} onChange={(e) => setRole(e.target.value as Role)} className={inputClass} {...describe("user-role", errors.role)}>
-            {ROLES.map((r) => (
+            {ROLES.filter((r) => r === role || regions.some(fitsRole(r))).map((r) => (
               <option key={r} value={r}>{ROLE_LABELS[r]}</option>
             ))}
           </select>
           {isSelf && <input type="hidden" name="role" value={role} />}
         </Field>
-        <Field id="user-region" label={role === "REPORTER" ? "所属乡镇" : "所属县（市、区）"} error={errors.regionId}>
+        <Field id="user-region" label={REGION_LABEL[ROLE_LEVEL[role]]} error={errors.regionId}>
           <RegionSelect regions={regions} role={role} defaultValue={typed.regionId ? Number(typed.regionId) : (user?.regionId ?? null)} error={errors.regionId} />
         </Field>
         {!user && (

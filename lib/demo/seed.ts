@@ -17,6 +17,9 @@ export const DEMO_USERS = [
   { username: "leader", password: "Leader@2026", role: "LEADER", displayName: "分管领导", town: null },
   { username: "reporter", password: "Report@2026", role: "REPORTER", displayName: "戴南镇填报员", town: "321281100000" },
   { username: "reporter2", password: "Report@2026", role: "REPORTER", displayName: "张郭镇填报员", town: "321281101000" },
+  // The city's users (泰州市): read the whole city, drill into 兴化市 and its towns; the reviewer approves peer counties' own reports.
+  { username: "city_reviewer", password: "Review@2026", role: "CITY_REVIEWER", displayName: "市级审核员", town: null, city: true },
+  { username: "city_leader", password: "Leader@2026", role: "CITY_LEADER", displayName: "市领导", town: null, city: true },
 ] as const;
 
 /**
@@ -93,7 +96,7 @@ export async function seedDemoCounty(db: Db, opts: SeedOptions) {
 
   if (opts.users !== false) {
     for (const u of DEMO_USERS) {
-      await createUser(db, { ...u, regionId: u.town ? towns.get(u.town)! : county.id });
+      await createUser(db, { ...u, regionId: u.town ? towns.get(u.town)! : "city" in u ? city.id : county.id });
     }
   }
   log("填报说明与审计日志…");

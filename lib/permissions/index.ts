@@ -31,15 +31,18 @@ const REACH_LEVEL: Record<Reach, RegionRef["level"]> = { city: "CITY", county: "
 
 /**
  * The region a reach covers for this user: the ancestor of their own region (or the region itself)
- * at the reach's level — a reporter's county is their town's parent. A reach wider than the user's
- * own region (a county user with a city reach) covers nothing, and so does one narrower (a city
- * user with a county reach): the table gives each role the reaches of its own level.
+ * at the reach's level — a reporter's county is their town's parent. A reach never widens past the
+ * user's own region: a county user's "city" reach covers nothing (no role has one), and a user placed
+ * above the reach's level (an admin of a city: "county" reach) covers their own region. The user
+ * admin places each role at its level (lib/auth/roles ROLE_LEVEL), so the second case is the admin's.
  */
 async function reachRoot(user: CurrentUser, reach: Reach): Promise<RegionRef | null> {
   if (!user.regionId) return null;
   let region = await getRegionById(user.regionId);
   const level = REACH_LEVEL[reach];
-  if (region && LEVEL_DEPTH[region.level] < LEVEL_DEPTH[level]) return null;
+  if (!region) return null;
+  if (reach === "city" && region.level !== "CITY") return null;
+  if (LEVEL_DEPTH[region.level] <= LEVEL_DEPTH[level]) return reach === "town" && region.level !== "TOWN" ? null : region;
   while (region && region.level !== level) region = region.parentId ? await getRegionById(region.parentId) : null;
   return region;
 }

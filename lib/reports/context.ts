@@ -91,9 +91,10 @@ export async function loadReportContext(db: Db | Tx, townId: number, year: numbe
     valuesOf(db, townId, year - 1, month),
     db.annualPlan.findMany({ where: { regionId: townId, year }, select: { value: true, indicator: { select: { code: true } } } }),
     db.comparableBase.findUnique({ where: { townId_year_month: { townId, year, month } }, select: { value: true } }),
-    db.region.findUnique({ where: { id: townId }, select: { parent: { select: { requiredIndicators: true } } } }),
+    db.region.findUnique({ where: { id: townId }, select: { level: true, requiredIndicators: true, parent: { select: { requiredIndicators: true } } } }),
   ]);
-  const wanted = new Set(town?.parent?.requiredIndicators ?? []);
+  // The county's 必填指标: a town's county, or the county itself for its own (county-level) report.
+  const wanted = new Set((town?.level === "COUNTY" ? town.requiredIndicators : town?.parent?.requiredIndicators) ?? []);
   const updatedBy = report?.updatedById
     ? (await db.user.findUnique({ where: { id: report.updatedById }, select: { displayName: true } }))?.displayName ?? null
     : null;

@@ -5,10 +5,10 @@ import { getPrisma } from "@/lib/db/client";
 import type { Period } from "@/lib/stats";
 import { entryPeriodAfter, entryRefusal } from "./entry-window";
 
-/** The county's 快报 day for a town (null: a month opens only after it ends). */
+/** The county's 快报 day for a town, or a county's own for its county-level report (null: a month opens only after it ends). */
 async function flashReportDayOf(townId: number): Promise<number | null> {
-  const town = await getPrisma().region.findUnique({ where: { id: townId }, select: { parent: { select: { flashReportDay: true } } } });
-  return town?.parent?.flashReportDay ?? null;
+  const town = await getPrisma().region.findUnique({ where: { id: townId }, select: { level: true, flashReportDay: true, parent: { select: { flashReportDay: true } } } });
+  return (town?.level === "COUNTY" ? town.flashReportDay : town?.parent?.flashReportDay) ?? null;
 }
 
 /** The period a town's reporter works on now (the report page, 本镇填报 and the header agree on it). */

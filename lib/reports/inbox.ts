@@ -15,16 +15,20 @@ export type PendingReview = {
   submittedBy: string | null;
 };
 
-/** Town reports under `rootId` (a county, or a city's counties) waiting for review. */
-function pendingWhere(rootId: number): Prisma.TownReportWhereInput {
-  return { status: "SUBMITTED", region: { level: "TOWN", OR: [{ parentId: rootId }, { parent: { parentId: rootId } }] } };
+/**
+ * Reports waiting for review in the reviewer's reach: a county reviewer's towns' reports, a city
+ * reviewer's counties' own (county-level) reports — never a town's.
+ */
+function pendingWhere(root: { id: number; reviews: "TOWN" | "COUNTY" }): Prisma.TownReportWhereInput {
+  if (root.reviews === "COUNTY") return { status: "SUBMITTED", region: { level: "COUNTY", parentId: root.id } };
+  return { status: "SUBMITTED", region: { level: "TOWN", parentId: root.id } };
 }
 
 /** How many reports wait for this user's review; null for roles that do not review. */
 export async function countPendingReviews(user: CurrentUser): Promise<number | null> {
   const root = await reviewScopeRoot(user);
   if (!root) return null;
-  return getPrisma().townReport.count({ where: pendingWhere(root.id) });
+  return getPrisma().townReport.count({ where: pendingWhere(root) });
 }
 
 export const INBOX_LIMIT = 200;
@@ -35,7 +39,7 @@ export async function listPendingReviews(user: CurrentUser, limit = INBOX_LIMIT)
   if (!root) return null;
   const db = getPrisma();
   const rows = await db.townReport.findMany({
-    where: pendingWhere(root.id),
+    where: pendingWhere(root),
     select: { year: true, month: true, submittedAt: true, submittedById: true, region: { select: { code: true, name: true } } },
     orderBy: [{ submittedAt: "asc" }, { year: "asc" }, { month: "asc" }, { id: "asc" }],
     take: limit,

@@ -9,7 +9,7 @@ import { getPrisma } from "@/lib/db/client";
 import { isWriteConflict } from "@/lib/db/errors";
 import type { ReportStatus } from "@/lib/generated/prisma/client";
 import { parseFigure } from "@/lib/input";
-import { canEditReport, canReopenReport, canReviewReport, canViewReport, type Caller } from "@/lib/permissions";
+import { canEditReport, canReopenReport, canReviewReport, canViewReport, hasTownDetail, type Caller } from "@/lib/permissions";
 import { getRegionByCode, type RegionRef } from "@/lib/regions";
 import { formatPeriodRange, toDecimal, type Period } from "@/lib/stats";
 import { entryRefusalFor } from "./entry-period";
@@ -37,10 +37,15 @@ export class ChecksFailedError extends ApiError {
   }
 }
 
+/**
+ * The region a report belongs to: a town, or a county without town detail (its own county-level
+ * report, docs/decisions/016; a county with towns has none — its figures are its towns').
+ */
 async function townFor(code: string): Promise<RegionRef> {
-  const town = await getRegionByCode(code);
-  if (!town || town.level !== "TOWN") throw notFound(`乡镇 ${code} `);
-  return town;
+  const region = await getRegionByCode(code);
+  if (region?.level === "TOWN") return region;
+  if (region?.level === "COUNTY" && !(await hasTownDetail(region.id))) return region;
+  throw notFound(`乡镇 ${code} `);
 }
 
 /** The report with everything the form needs; 404 outside the caller's reach is a 403. */
@@ -52,8 +57,9 @@ export async function getReport(user: Caller, townCode: string, period: Period) 
 }
 
 async function assertReportable(town: RegionRef, period: Period, tx: Tx) {
-  if (period.month !== 1 || !town.parentId) return;
-  const county = await tx.region.findUnique({ where: { id: town.parentId }, select: { reportsJanuary: true } });
+  const countyId = town.level === "COUNTY" ? town.id : town.parentId;
+  if (period.month !== 1 || !countyId) return;
+  const county = await tx.region.findUnique({ where: { id: countyId }, select: { reportsJanuary: true } });
   if (county && !county.reportsJanuary) throw new ApiError("bad_request", "本县1月不单独报送，请在2月填报1–2月累计数");
 }
 

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { safeText } from "@/lib/input/text";
 
-export const ROLES = ["ADMIN", "REVIEWER", "REPORTER", "LEADER"] as const;
+export const ROLES = ["ADMIN", "REVIEWER", "REPORTER", "LEADER", "CITY_REVIEWER", "CITY_LEADER"] as const;
 
 const id = z.coerce.number({ message: "缺少用户编号" }).int().positive("缺少用户编号");
 

@@ -5,6 +5,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { fieldError, invalid, NOT_ALLOWED, type FormState } from "@/lib/auth/form-state";
 import { generateTemporaryPassword, hashPassword, passwordSchema } from "@/lib/auth/password";
+import { ROLE_LEVEL } from "@/lib/auth/roles";
 import { ROLE_LABELS, type CurrentUser, type Role } from "@/lib/auth/session";
 import { CLEARED_LOCK } from "@/lib/auth/throttle";
 import { getPrisma, type Db } from "@/lib/db/client";
@@ -17,12 +18,19 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
-/** A reporter belongs to a town; everyone else to a county (or a city). Within the admin's regions. */
+const LEVEL_NEEDED: Record<(typeof ROLE_LEVEL)[Role], { levels: RegionOption["level"][]; what: string }> = {
+  TOWN: { levels: ["TOWN"], what: "所属乡镇" },
+  COUNTY: { levels: ["COUNTY"], what: "县（市、区）" },
+  CITY: { levels: ["CITY"], what: "所属市" },
+  COUNTY_OR_CITY: { levels: ["COUNTY", "CITY"], what: "县（市、区）或市" },
+};
+
+/** A reporter belongs to a town, county staff to a county, city staff to the city, an admin to either. Within the admin's regions. */
 async function checkRegion(admin: CurrentUser, role: Role, regionId: number): Promise<{ region: RegionOption } | { error: FormState }> {
   const region = (await administeredRegions(admin)).find((r) => r.id === regionId);
   if (!region) return { error: fieldError("regionId", "所选地区不在您管理的范围内") };
-  if (role === "REPORTER" && region.level !== "TOWN") return { error: fieldError("regionId", "乡镇填报员须选择所属乡镇") };
-  if (role !== "REPORTER" && region.level === "TOWN") return { error: fieldError("regionId", `${ROLE_LABELS[role]}须选择县（市、区）`) };
+  const needed = LEVEL_NEEDED[ROLE_LEVEL[role]];
+  if (!needed.levels.includes(region.level)) return { error: fieldError("regionId", `${ROLE_LABELS[role]}须选择${needed.what}`) };
   return { region };
 }
 

@@ -26,22 +26,29 @@ function upload(form: FormData, onProgress: (f: number | null) => void): Promise
   });
 }
 
-export function ImportWorkbench({ kinds, defaultPeriod }: { kinds: Kind[]; defaultPeriod: string }) {
+type HistoryRights = { history: boolean; reopen: boolean };
+type Reopen = { reason: string } | null;
+
+export function ImportWorkbench({ kinds, defaultPeriod, rights = { history: false, reopen: false } }: { kinds: Kind[]; defaultPeriod: string; rights?: HistoryRights }) {
   const [kind, setKind] = useState(kinds[0].value);
   const [period, setPeriod] = useState(defaultPeriod);
   const [stage, setStage] = useState<Stage>({ step: "idle" });
   const [error, setError] = useState<string | null>(null);
   const [choices, setChoices] = useState<SheetChoices>({});
+  const [history, setHistory] = useState(false);
+  const [reopen, setReopen] = useState<Reopen>(null);
+  const asHistory = rights.history && history && kind === "town_values";
   const fileRef = useRef<HTMLInputElement>(null);
 
   async function onPreview(e: React.FormEvent) {
     e.preventDefault();
     setChoices({});
-    await preview({});
+    setReopen(null);
+    await preview({}, null);
   }
 
-  /** Uploads the chosen file again with the answers given per sheet (periods, units): the server keeps no file. */
-  async function preview(sheetChoices: SheetChoices) {
+  /** Uploads the chosen file again with the answers given per sheet (periods, units) and the reopen choice: the server keeps no file. */
+  async function preview(sheetChoices: SheetChoices, reopenChoice: Reopen) {
     const file = fileRef.current?.files?.[0];
     if (!file) return setError("请选择要导入的文件（.xlsx、.xls 或 .csv）");
     setError(null);
@@ -49,6 +56,11 @@ export function ImportWorkbench({ kinds, defaultPeriod }: { kinds: Kind[]; defau
     form.set("kind", kind);
     form.set("period", period);
     if (Object.keys(sheetChoices).length > 0) form.set("sheets", JSON.stringify(sheetChoices));
+    if (asHistory) form.set("history", "1");
+    if (asHistory && reopenChoice) {
+      form.set("reopen", "1");
+      form.set("reopenReason", reopenChoice.reason);
+    }
     form.set("file", file);
     setStage({ step: "uploading", fraction: 0 });
     try {
@@ -107,6 +119,12 @@ export function ImportWorkbench({ kinds, defaultPeriod }: { kinds: Kind[]; defau
           <span>文件（.xlsx / .xls / .csv，≤ 10 MB）</span>
           <input ref={fileRef} type="file" name="file" accept=".xlsx,.xls,.et,.csv" className="text-sm" />
         </label>
+        {rights.history && kind === "town_values" && (
+          <label className="flex items-center gap-2 self-center text-sm" title="写入后各月报为“已审核”并锁定，审核人为您本人；用于一次导入往年的历史数据">
+            <input type="checkbox" name="history" checked={history} onChange={(e) => setHistory(e.target.checked)} />
+            <span>作为已审核历史数据导入</span>
+          </label>
+        )}
         <button type="submit" disabled={busy} className="rounded bg-brand-700 px-4 py-1.5 text-sm text-white hover:bg-brand-600 disabled:opacity-50">上传并预览</button>
         <a href={`/api/v1/import/templates/${kind}.xlsx`} className="text-sm text-brand-700 underline">下载导入模板</a>
       </form>
@@ -116,13 +134,21 @@ export function ImportWorkbench({ kinds, defaultPeriod }: { kinds: Kind[]; defau
       {stage.step === "committing" && <ProgressBar label={`正在写入（${stage.done}/${stage.job.rowsTotal} 行）…`} fraction={stage.done > 0 ? stage.done / Math.max(1, stage.job.rowsTotal) : null} />}
       {stage.step === "done" && stage.job.result && (
         <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="import-result">
-          导入完成：新增 {stage.job.result.created} 条，更新 {stage.job.result.updated} 条，未变 {stage.job.result.unchanged} 条（用时 {stage.job.result.seconds.toFixed(1)} 秒，已记录审计日志）。
+          {stage.job.result.created + stage.job.result.updated === 0
+            ? `文件中的 ${stage.job.result.unchanged} 条数据与系统中完全一致，没有写入任何数据。`
+            : `导入完成：新增 ${stage.job.result.created} 条，更新 ${stage.job.result.updated} 条，未变 ${stage.job.result.unchanged} 条（用时 ${stage.job.result.seconds.toFixed(1)} 秒，已记录审计日志）${stage.job.history ? "；已作为已审核历史数据导入并锁定" : ""}。`}
         </p>
       )}
       {(stage.step === "preview" || stage.step === "committing" || stage.step === "done") && (
         <>
           <h2 className="text-lg font-semibold">预览：{stage.job.fileName}</h2>
-          <PreviewView job={stage.job} choices={choices} busy={busy} onChoose={stage.step === "preview" ? (c) => { setChoices(c); void preview(c); } : undefined} />
+          <PreviewView
+            job={stage.job}
+            choices={choices}
+            busy={busy}
+            onChoose={stage.step === "preview" ? (c) => { setChoices(c); void preview(c, reopen); } : undefined}
+            onReopen={stage.step === "preview" && rights.reopen ? (r) => { setReopen(r); void preview(choices, r); } : undefined}
+          />
           {stage.step === "preview" && (
             <div className="flex items-center gap-3">
               <button type="button" onClick={() => onCommit(stage.job)} disabled={!stage.job.committable || stage.job.counts.create + stage.job.counts.update === 0 && stage.job.counts.unchanged === 0} className="rounded bg-brand-700 px-4 py-1.5 text-sm text-white hover:bg-brand-600 disabled:opacity-50">确认导入</button>

@@ -1,4 +1,5 @@
 // The preview: what will be created/updated, and every problem with sheet, row and column.
+import { HistoryChoice } from "./history-choice";
 import { SheetsView } from "./sheets-view";
 import type { JobView, SheetChoices } from "./types";
 
@@ -9,8 +10,9 @@ const OP_CLASS = { create: "bg-green-50 text-green-800", update: "bg-amber-50 te
 const figure = (v: string | null) => (v === null ? "（空）" : /^-?\d+(\.\d+)?$/.test(v) ? v.replace(/^(-?\d+)/, (i) => i.replace(/\B(?=(\d{3})+(?!\d))/g, ",")) : v);
 
 type SheetProps = { choices?: SheetChoices; onChoose?: (c: SheetChoices) => void; busy?: boolean };
+type ReopenProps = { onReopen?: (reopen: { reason: string } | null) => void };
 
-export function PreviewView({ job, choices = {}, onChoose, busy }: { job: JobView } & SheetProps) {
+export function PreviewView({ job, choices = {}, onChoose, busy, onReopen }: { job: JobView } & SheetProps & ReopenProps) {
   const c = job.counts;
   const stats: [string, number, string][] = [
     ["新增", c.create, "text-green-700"],
@@ -36,12 +38,19 @@ export function PreviewView({ job, choices = {}, onChoose, busy }: { job: JobVie
       {job.previouslyCommitted && (
         <p className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800">该文件已于 {new Date(job.previouslyCommitted.at).toLocaleString("zh-CN")} 导入过（任务 #{job.previouslyCommitted.jobId}）；再次导入只会写入有变化的数据。</p>
       )}
+      {job.history && (
+        <p className="rounded bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="history-note">作为已审核历史数据导入：写入后各月报为“已审核”并锁定，审核人为您本人；核实性审核提示记入相应指标的说明；审计日志记为“历史数据导入”。</p>
+      )}
+      {job.history && <HistoryChoice key={`${job.jobId}`} history={job.history} busy={busy} onChoose={onReopen} />}
       {job.sheets && job.sheets.length > 0 && (job.sheets.length > 1 || job.sheets[0].headerRows !== "第1行" || job.sheets[0].status !== "data") && (
         <SheetsView key={JSON.stringify(choices) + job.jobId} sheets={job.sheets} choices={choices} onChoose={onChoose} busy={busy} />
       )}
       {job.problems.length > 0 && (
         <section aria-labelledby="problems-title" className="space-y-2">
-          <h3 id="problems-title" className="font-semibold">问题清单{c.errors > 0 && <span className="ml-2 text-sm font-normal text-red-700">有错误时不能导入，请修改文件后重新上传</span>}</h3>
+          <div className="flex flex-wrap items-baseline gap-x-3">
+            <h3 id="problems-title" className="font-semibold">问题清单{c.errors > 0 && <span className="ml-2 text-sm font-normal text-red-700">有错误时不能导入，请修改文件后重新上传</span>}</h3>
+            <a href={`/api/v1/import/jobs/${job.jobId}/problems`} download className="text-sm text-brand-700 underline">下载问题清单（.xlsx）</a>
+          </div>
           <div className="max-h-80 overflow-auto rounded border border-slate-200 bg-white">
             <table className="min-w-full text-sm" data-testid="import-problems">
               <thead className="sticky top-0 bg-slate-100 text-left text-slate-700">

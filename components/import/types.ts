@@ -29,6 +29,8 @@ export type JobView = {
   sheets?: SheetView[];
   committable: boolean;
   previouslyCommitted?: { jobId: number; at: string } | null;
+  /** A history import (作为已审核历史数据导入): approved months the file changes, and the reopen choice. */
+  history?: { approved: { key: string; label: string }[]; reopen: { reason: string } | null };
   result?: { created: number; updated: number; unchanged: number; auditEntries: number; seconds: number };
   error?: string;
 };

@@ -168,6 +168,9 @@ const uploadSchema = (() => {
       file: { type: "string", contentMediaType: "application/octet-stream", description: `Excel（.xlsx / .xls）或 CSV 文件，最大 ${MB(MAX_UPLOAD_BYTES)}` },
       kind: { ...fields.properties.kind, description: "导入的数据类型：town_values 乡镇月报数据 · enterprises 企业名录 · enterprise_values 企业月度数据 · projects 项目 · plans 年度计划" },
       period: { ...fields.properties.period, description: "统计期 YYYY-MM（年度计划可只写 YYYY）；省略时按文件内容" },
+      history: fields.properties.history,
+      reopen: fields.properties.reopen,
+      reopenReason: fields.properties.reopenReason,
       sheets: {
         type: "string",
         contentMediaType: "application/json",
@@ -427,6 +430,15 @@ export function openApiDocument() {
             "409": errorOf("该文件已导入、正在导入、已失败（须重新上传），或数据在预览后发生变化", "conflict", undefined),
             "422": errorOf("预览中有错误，须修正文件后重新上传", "unprocessable", undefined),
           },
+        }),
+      },
+      "/api/v1/import/jobs/{id}/problems": {
+        get: operation({
+          summary: "预览中发现的问题清单（.xlsx：工作表、行号、列、单元格内容、问题、处理建议；只有上传者可下载）",
+          tags: ["数据导入"],
+          parameters: [idPath],
+          ok: { "200": binary("问题清单", { [XLSX]: "Excel 工作簿" }) },
+          errors: ["Forbidden", "NotFound"],
         }),
       },
       "/api/v1/import/templates/{file}": {

@@ -15,7 +15,8 @@ import { planImport } from "./planner";
 import type { AnyRecord } from "./records";
 import { claimJob, heldBy, isInterrupted, keepLease } from "./lease";
 import { countOps } from "./plan-types";
-import { importScope } from "./service";
+import { HISTORY_LABEL, historyReason, PLAIN_IMPORT, planModeOf, reopenReason, type ImportMode } from "./history";
+import { historyMode, importScope } from "./service";
 import type { ImportSummary } from "./summary";
 import { IMPORT_KIND_LABELS } from "./types";
 import { WriteContext, type CommitHooks } from "./write-context";
@@ -37,6 +38,11 @@ export async function commitImport(user: Caller, jobId: number, hooks: CommitHoo
   if (job.status === "RUNNING" && !isInterrupted(job)) throw new ApiError("conflict", "该导入正在进行中");
   if (job.status === "FAILED") throw new ApiError("conflict", "该导入已失败，请重新上传文件");
   if (!summary.records || summary.counts.errors > 0) throw new ApiError("unprocessable", "预览中有错误，请修正文件后重新上传");
+  // A history import is the reviewers' as of now too; a reopen covers exactly the months the preview listed.
+  const mode: ImportMode = summary.history
+    ? { history: true, reopen: summary.history.reopen ? { reason: summary.history.reopen.reason, keys: summary.history.approved.map((a) => a.key) } : null }
+    : PLAIN_IMPORT;
+  if (mode.history) await historyMode(user, scope, { kind: summary.kind, history: true, reopen: mode.reopen !== null, reopenReason: mode.reopen?.reason });
   // Claim the job: a second click (or another instance) finds it RUNNING with a live lease.
   const owner = await claimJob(db, jobId);
   if (!owner) throw new ApiError("conflict", "该导入正在进行中");
@@ -61,13 +67,13 @@ export async function commitImport(user: Caller, jobId: number, hooks: CommitHoo
       async (tx) => {
         // The records carry enterprise ids already: the county's enterprises are not loaded again.
         const refs = await loadRefs(tx, summary.kind, scope.county, scope.onlyTownId, summary.period, { enterprises: false });
-        const plan = await planImport(tx, summary.kind, records, refs);
+        const plan = await planImport(tx, summary.kind, records, refs, planModeOf(mode));
         const planned = Date.now();
         const errors = plan.planned.problems.filter((p) => p.severity === "error");
         if (errors.length > 0) throw new ApiError("conflict", `数据在预览后发生变化，导入未执行：${errors.slice(0, 3).map((e) => `第${e.row}行 ${e.message}`).join("；")}`);
         const ctx = new WriteContext(tx, user, refs.indicators, jobId, { ...hooks, onProgress: progress });
         switch (plan.kind) {
-          case "town_values": await writeTownValues(ctx, plan.planned.writes); break;
+          case "town_values": await writeTownValues(ctx, plan.planned.writes, mode); break;
           case "plans": await writePlans(ctx, plan.planned.writes); break;
           case "enterprises": await writeEnterprises(ctx, plan.planned.writes); break;
           case "enterprise_values": await writeEnterpriseValues(ctx, plan.planned.writes); break;
@@ -77,7 +83,13 @@ export async function commitImport(user: Caller, jobId: number, hooks: CommitHoo
         await ctx.flushAudit();
         const counts = countOps(plan.planned.actions);
         if (ctx.audit.length > 0) {
-          await recordAudit(tx, user, [{ action: "import", entity: "ImportJob", entityId: jobId, regionId: scope.regionId, field: IMPORT_KIND_LABELS[summary.kind], newValue: `新增${counts.create}、更新${counts.update}、未变${counts.unchanged}` }]);
+          const reopened = plan.kind === "town_values" ? plan.planned.writes.filter((w) => w.reopen).length : 0;
+          await recordAudit(tx, user, [{
+            action: "import", entity: "ImportJob", entityId: jobId, regionId: scope.regionId,
+            field: mode.history ? `${IMPORT_KIND_LABELS[summary.kind]}（${HISTORY_LABEL}）` : IMPORT_KIND_LABELS[summary.kind],
+            newValue: `新增${counts.create}、更新${counts.update}、未变${counts.unchanged}${reopened > 0 ? `，重新打开并覆盖已审核的${reopened}个月份` : ""}`,
+            reason: mode.history ? (mode.reopen && reopened > 0 ? reopenReason(jobId, mode.reopen.reason) : historyReason(jobId)) : null,
+          }]);
         }
         const result = { created: counts.create, updated: counts.update, unchanged: counts.unchanged, auditEntries: ctx.audit.length, seconds: (Date.now() - started) / 1000, timings: { planMs: planned - started, writeMs: written - planned, auditMs: Date.now() - written } };
         const done = await tx.importJob.updateMany({ where: held, data: { status: "COMMITTED", rowsDone: job.rowsTotal, finishedAt: new Date(), ...released, summary: json({ ...summary, records: undefined, result }) } });

@@ -3,6 +3,7 @@ import "server-only";
 import { z } from "zod";
 import { bodyTooLarge, readBodyLimited } from "@/lib/api/body";
 import { ApiError } from "@/lib/api/errors";
+import { safeText } from "@/lib/input/text";
 import { parsePeriod, periodKeyProblem, type Period } from "@/lib/stats";
 import { MONEY_UNITS } from "./layout";
 import { MAX_UPLOAD_BYTES, MB } from "./limits";
@@ -12,8 +13,15 @@ import { IMPORT_KINDS, type ImportKind } from "./types";
 const FORM_OVERHEAD = 64 * 1024;
 const tooBig = () => bodyTooLarge(MAX_UPLOAD_BYTES, `文件大小超过 ${MB(MAX_UPLOAD_BYTES)} 上限，请拆分后分批导入`);
 
+const flag = z.enum(["1", "0", "true", "false", "on"], { message: "应为 1 或 0" }).optional().transform((v) => v === "1" || v === "true" || v === "on");
+
 /** The upload form's fields besides `file` and `sheets` (the OpenAPI document describes the form from these). */
 export const uploadFields = z.object({
+  /** 作为已审核历史数据导入 (decision 017): reviewers only. */
+  history: flag.meta({ description: "1：作为已审核历史数据导入（仅县局审核员；乡镇月报数据），导入后为“已审核”并锁定" }),
+  /** 重新打开并覆盖已审核的月份 that the preview listed (with history; needs reopenReason). */
+  reopen: flag.meta({ description: "1：重新打开并覆盖预览中列出的已审核月份（须同时 history=1 并填写 reopenReason）" }),
+  reopenReason: safeText().trim().max(200, "原因最多200字").optional().meta({ description: "重新打开并覆盖的原因（记入审计日志）" }),
   kind: z.enum(IMPORT_KINDS, { message: "请选择导入的数据类型" }),
   period: z.string().optional().transform((s, ctx) => {
     if (!s) return null;
@@ -49,7 +57,7 @@ function readChoices(raw: FormDataEntryValue | null): SheetChoices {
   return sheetChoicesSchema.parse(json) as SheetChoices;
 }
 
-export type UploadForm = { kind: ImportKind; period: Period | null; fileName: string; bytes: Buffer; choices: SheetChoices };
+export type UploadForm = { kind: ImportKind; period: Period | null; fileName: string; bytes: Buffer; choices: SheetChoices; history: boolean; reopen: boolean; reopenReason?: string };
 
 export async function readUploadForm(request: Request): Promise<UploadForm> {
   const type = request.headers.get("content-type") ?? "";
@@ -64,7 +72,8 @@ export async function readUploadForm(request: Request): Promise<UploadForm> {
   const file = form.get("file");
   if (!(file instanceof Blob) || file.size === 0) throw new ApiError("bad_request", "请选择要导入的文件");
   if (file.size > MAX_UPLOAD_BYTES) throw tooBig();
-  const parsed = uploadFields.parse({ kind: form.get("kind") ?? undefined, period: (form.get("period") as string | null) || undefined });
+  const text = (name: string) => (form.get(name) as string | null) || undefined;
+  const parsed = uploadFields.parse({ kind: form.get("kind") ?? undefined, period: text("period"), history: text("history"), reopen: text("reopen"), reopenReason: text("reopenReason") });
   const fileName = "name" in file && typeof file.name === "string" && file.name ? file.name : "upload.xlsx";
   return { ...parsed, fileName, bytes: Buffer.from(await file.arrayBuffer()), choices: readChoices(form.get("sheets")) };
 }

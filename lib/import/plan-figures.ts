@@ -8,6 +8,7 @@ import type { IndicatorRef } from "./columns";
 import { crossCheck, magnitudeSlip } from "./cross-check";
 import { opOf, sameFigure, type Change, type Planned } from "./plan-types";
 import type { Figures, PlanRecord, TownValuesRecord } from "./records";
+import { historyNote, STATUS_WORDS, type ApprovedMonth, type PlanMode } from "./history";
 import type { Problem } from "./types";
 
 export type StoredReport = { id: number; status: ReportStatus; version: number; values: Figures };
@@ -19,7 +20,21 @@ export type TownFacts = {
   plans: Map<string, Figures>;
 };
 
-export type TownWrite = { record: TownValuesRecord; report: StoredReport | null; set: { code: string; old: string | null; value: string }[] };
+/**
+ * One town-month to write: the changed figures; in a history import whether the report lands 已审核
+ * (`approve`), whether it was an approved month reopened by the preview's choice (`reopen`), and the
+ * 核实性审核 warnings to keep as the figures' 说明 (`notes`).
+ */
+export type TownWrite = {
+  record: TownValuesRecord;
+  report: StoredReport | null;
+  set: { code: string; old: string | null; value: string }[];
+  approve?: boolean;
+  reopen?: boolean;
+  notes?: { code: string; text: string }[];
+};
+
+export type TownPlanned = Planned<TownWrite> & { approved: ApprovedMonth[] };
 
 const rk = (townId: number, year: number, month: number) => `${townId}|${year}|${month}`;
 
@@ -37,8 +52,8 @@ export function diffFigures(stored: Figures, incoming: Figures, indicators: read
   return { changes, set };
 }
 
-export function planTownValues(records: TownValuesRecord[], facts: TownFacts, indicators: IndicatorRef[]): Planned<TownWrite> {
-  const out: Planned<TownWrite> = { actions: [], problems: [], writes: [] };
+export function planTownValues(records: TownValuesRecord[], facts: TownFacts, indicators: IndicatorRef[], mode: PlanMode = { history: false, reopen: null }): TownPlanned {
+  const out: TownPlanned = { actions: [], problems: [], writes: [], approved: [] };
   const inFile = new Map(records.map((r) => [rk(r.townId, r.year, r.month), r]));
   const rules: IndicatorRule[] = indicators.filter((i) => i.onTownForm);
   const byCode = new Map(indicators.map((i) => [i.code, i]));
@@ -47,27 +62,44 @@ export function planTownValues(records: TownValuesRecord[], facts: TownFacts, in
   for (const rec of records) {
     const report = facts.reports.get(rk(rec.townId, rec.year, rec.month)) ?? null;
     const { changes, set } = diffFigures(report?.values ?? {}, rec.values, indicators);
-    const problem = (message: string, column: string | null, severity: Problem["severity"] = "error") =>
-      out.problems.push({ sheet: rec.src.sheet, row: rec.src.row, column, message, severity });
-    const locked = report && set.length > 0 && !canImportInto("town_values", report.status) ? periodLockReason(report.status) : null;
+    const problem = (message: string, column: string | null, severity: Problem["severity"] = "error", value?: string) =>
+      out.problems.push({ sheet: rec.src.sheet, row: rec.src.row, column, message, severity, ...(value !== undefined ? { value } : {}) });
+    const key = rk(rec.townId, rec.year, rec.month);
+    // A history import may overwrite an approved month only when the preview's reopen choice names it.
+    const approvedChange = mode.history && report?.status === "APPROVED" && set.length > 0;
+    const label = `${rec.townName}${formatPeriodRange(rec.year, rec.month)}`;
+    if (approvedChange) out.approved.push({ key, label });
+    const reopen = approvedChange && mode.reopen !== null && (mode.reopen.keys === "listed-in-preview" || mode.reopen.keys.has(key));
+    const locked = report && set.length > 0 && !reopen && !canImportInto("town_values", report.status) ? periodLockReason(report.status) : null;
+    // History lands 已审核: new months, drafts and returned ones (a 已报送 month waits for its review).
+    const approve = mode.history && !locked && (report === null || report.status === "DRAFT" || report.status === "RETURNED" || reopen);
+    if (approve && report && report.status !== "APPROVED") changes.unshift({ field: "状态", old: STATUS_WORDS[report.status], new: STATUS_WORDS.APPROVED });
+    if (reopen) changes.unshift({ field: "状态", old: "已审核", new: "已审核（重新打开并覆盖）" });
     if (locked) {
       problem(`${rec.townName}${formatPeriodRange(rec.year, rec.month)}月报${locked}，不能通过导入修改；如需更正请先退回或重新打开`, null);
     }
     // The figures as they will be after the import, checked like a submitted form.
     const merged = { ...(report?.values ?? {}), ...rec.values };
     const prevKey = rk(rec.townId, rec.year, rec.month - 1);
+    // Last year as it will be: a workbook of several years checks its later years against its earlier ones.
+    const lyKey = rk(rec.townId, rec.year - 1, rec.month);
+    const lastYear = { ...(facts.reports.get(lyKey)?.values ?? {}), ...(inFile.get(lyKey)?.values ?? {}) };
     const previous = rec.month > 1 ? { ...(facts.reports.get(prevKey)?.values ?? {}), ...(inFile.get(prevKey)?.values ?? {}) } : {};
     const checks = runChecks({
       month: rec.month,
       indicators: rules,
       values: merged,
       previousYtd: previous,
-      lastYear: facts.reports.get(rk(rec.townId, rec.year - 1, rec.month))?.values ?? {},
+      lastYear,
       plans: facts.plans.get(`${rec.townId}|${rec.year}`) ?? {},
     });
-    for (const e of checks.errors) if (rec.values[e.indicator] !== undefined) problem(e.message, byCode.get(e.indicator)?.name ?? e.indicator);
-    for (const w of checks.warnings) if (rec.values[w.indicator] !== undefined) problem(`${w.message}（核实性审核，导入后请在月报中填写说明）`, byCode.get(w.indicator)?.name ?? w.indicator, "warning");
-    const lastYear = facts.reports.get(rk(rec.townId, rec.year - 1, rec.month))?.values ?? {};
+    for (const e of checks.errors) if (rec.values[e.indicator] !== undefined) problem(e.message, byCode.get(e.indicator)?.name ?? e.indicator, "error", rec.values[e.indicator]);
+    const notes = new Map<string, string[]>();
+    for (const w of checks.warnings) {
+      if (rec.values[w.indicator] === undefined) continue;
+      problem(`${w.message}（核实性审核，${mode.history ? "作为历史数据导入时记入该指标的说明" : "导入后请在月报中填写说明"}）`, byCode.get(w.indicator)?.name ?? w.indicator, "warning", rec.values[w.indicator]);
+      notes.set(w.indicator, [...(notes.get(w.indicator) ?? []), w.message]);
+    }
     const plan = facts.plans.get(`${rec.townId}|${rec.year}`) ?? {};
     for (const [code, cross] of Object.entries(rec.cross ?? {})) {
       const ind = byCode.get(code);
@@ -88,7 +120,12 @@ export function planTownValues(records: TownValuesRecord[], facts: TownFacts, in
     }
     // A locked row is listed with its problem, not under what will be written.
     if (!locked) out.actions.push({ op: opOf(report !== null, changes), label: `${rec.townName} ${formatPeriodRange(rec.year, rec.month)}`, src: rec.src, changes });
-    if (set.length > 0) out.writes.push({ record: rec, report, set });
+    const statusChange = approve && report?.status !== "APPROVED";
+    if (set.length > 0 || statusChange) {
+      const write: TownWrite = { record: rec, report, set };
+      if (approve) Object.assign(write, { approve, reopen, notes: [...notes].map(([code, messages]) => ({ code, text: historyNote(messages) })) });
+      out.writes.push(write);
+    }
   }
   for (const e of ratios.values()) {
     const message = magnitudeSlip(e.logs, e.unit);

@@ -5,7 +5,8 @@ import type { Tx } from "@/lib/audit";
 import type { Db } from "@/lib/db/client";
 import { loadEnterpriseFacts, loadEnterpriseValueFacts, loadPlanFacts, loadProjectFacts, loadTownFacts } from "./facts";
 import { planEnterprises, planEnterpriseValues, type EnterpriseValueWrite, type EnterpriseWrite } from "./plan-enterprises";
-import { planPlans, planTownValues, type PlanWrite, type TownWrite } from "./plan-figures";
+import { planPlans, planTownValues, type PlanWrite, type TownPlanned } from "./plan-figures";
+import type { PlanMode } from "./history";
 import { planProjects, type ProjectWrite } from "./plan-projects";
 import { lockedPeriodProblems } from "./period-locks";
 import type { Planned } from "./plan-types";
@@ -14,26 +15,26 @@ import type { Refs } from "./refs";
 import type { ImportKind } from "./types";
 
 export type KindPlan =
-  | { kind: "town_values"; planned: Planned<TownWrite> }
+  | { kind: "town_values"; planned: TownPlanned }
   | { kind: "plans"; planned: Planned<PlanWrite> }
   | { kind: "enterprises"; planned: Planned<EnterpriseWrite> }
   | { kind: "enterprise_values"; planned: Planned<EnterpriseValueWrite> }
   | { kind: "projects"; planned: Planned<ProjectWrite> };
 
 /** The plan of an import, with every row that would write figures of a locked town-period refused. */
-export async function planImport(db: Db | Tx, kind: ImportKind, records: AnyRecord[], refs: Refs): Promise<KindPlan> {
+export async function planImport(db: Db | Tx, kind: ImportKind, records: AnyRecord[], refs: Refs, mode?: PlanMode): Promise<KindPlan> {
   const townName = (id: number) => refs.towns.find((t) => t.id === id)?.name ?? `#${id}`;
-  const plan = await planKind(db, kind, records, refs);
+  const plan = await planKind(db, kind, records, refs, mode);
   plan.planned.problems.push(...(await lockedPeriodProblems(db, plan, townName)));
   return plan;
 }
 
-async function planKind(db: Db | Tx, kind: ImportKind, records: AnyRecord[], refs: Refs): Promise<KindPlan> {
+async function planKind(db: Db | Tx, kind: ImportKind, records: AnyRecord[], refs: Refs, mode?: PlanMode): Promise<KindPlan> {
   const townName = (id: number) => refs.towns.find((t) => t.id === id)?.name ?? (id === refs.county.id ? refs.county.name : `#${id}`);
   switch (kind) {
     case "town_values": {
       const rs = records as TownValuesRecord[];
-      return { kind, planned: planTownValues(rs, await loadTownFacts(db, rs), refs.indicators) };
+      return { kind, planned: planTownValues(rs, await loadTownFacts(db, rs), refs.indicators, mode) };
     }
     case "plans": {
       const rs = records as PlanRecord[];

@@ -5,12 +5,13 @@ import { createHash } from "node:crypto";
 import { ApiError, forbidden, notFound } from "@/lib/api/errors";
 import { getPrisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { canImport, type Caller } from "@/lib/permissions";
+import { canImport, canImportHistory, canReopenByImport, type Caller } from "@/lib/permissions";
 import { getRegionById } from "@/lib/regions";
 import type { Period } from "@/lib/stats";
 import { loadRefs } from "./facts";
 import { ImportRefused } from "./limits";
 import { packRecords } from "./pack";
+import type { PlanMode } from "./history";
 import { INTERRUPTED_MESSAGE, isInterrupted } from "./lease";
 import { hasErrors, parseImport, type SheetChoices } from "./parse";
 import { planImport } from "./planner";
@@ -42,10 +43,29 @@ export async function importScope(user: Caller, kind?: ImportKind): Promise<Impo
   return { county: own, onlyTownId: null, regionId: own.id };
 }
 
-export type PreviewInput = { kind: ImportKind; fileName: string; bytes: Buffer; period: Period | null; choices?: SheetChoices };
+export type PreviewInput = { kind: ImportKind; fileName: string; bytes: Buffer; period: Period | null; choices?: SheetChoices; history?: boolean; reopen?: boolean; reopenReason?: string };
+
+/**
+ * The history choices of an upload, checked before the file is read: 作为已审核历史数据导入 is the
+ * county reviewers' (decision 017), and so is reopening approved months, which needs a reason.
+ */
+export async function historyMode(user: Caller, scope: ImportScope, input: Pick<PreviewInput, "kind" | "history" | "reopen" | "reopenReason">): Promise<PlanMode> {
+  if (!input.history) {
+    if (input.reopen) throw new ApiError("bad_request", "只有作为已审核历史数据导入时，才能选择重新打开并覆盖已审核的月份");
+    return { history: false, reopen: null };
+  }
+  if (!(await canImportHistory(user, scope.regionId))) throw new ApiError("forbidden", "没有作为已审核历史数据导入的权限：历史数据由县局审核员导入");
+  if (input.kind !== "town_values") throw new ApiError("bad_request", `只有“${IMPORT_KIND_LABELS.town_values}”可以作为已审核历史数据导入；${IMPORT_KIND_LABELS[input.kind]}请按普通导入`);
+  if (!input.reopen) return { history: true, reopen: null };
+  if (!(await canReopenByImport(user, scope.regionId))) throw new ApiError("forbidden", "没有重新打开已审核月报的权限");
+  const reason = input.reopenReason?.trim() ?? "";
+  if (!reason) throw new ApiError("bad_request", "请填写重新打开并覆盖已审核月份的原因");
+  return { history: true, reopen: { reason, keys: "listed-in-preview" } };
+}
 
 export async function previewImport(user: Caller, input: PreviewInput) {
   const scope = await importScope(user, input.kind);
+  const mode = await historyMode(user, scope, input);
   const db = getPrisma();
   const fileHash = createHash("sha256").update(input.bytes).digest("hex");
   const timings: Record<string, number> = {};
@@ -66,7 +86,7 @@ export async function previewImport(user: Caller, input: PreviewInput) {
   lap("refsMs");
   const parsed = parseImport(input.kind, sheets, refs, input.choices ?? {});
   lap("parseMs");
-  const plan = parsed.records.length > 0 ? await planImport(db, input.kind, parsed.records, refs) : null;
+  const plan = parsed.records.length > 0 ? await planImport(db, input.kind, parsed.records, refs, mode) : null;
   lap("planMs");
   const problems = [...parsed.problems, ...(plan?.planned.problems ?? [])];
   const actions = plan?.planned.actions ?? [];
@@ -81,6 +101,7 @@ export async function previewImport(user: Caller, input: PreviewInput) {
     sheets: parsed.sheets,
     records: hasErrors(problems) ? undefined : packRecords(parsed.records),
     previouslyCommitted: before ? { jobId: before.id, at: (before.finishedAt ?? new Date()).toISOString() } : null,
+    ...(mode.history ? { history: { approved: plan?.kind === "town_values" ? plan.planned.approved : [], reopen: mode.reopen ? { reason: mode.reopen.reason } : null } } : {}),
   };
   const job = await db.importJob.create({
     data: { kind: input.kind, fileName: input.fileName.slice(0, 200), fileHash, status: "PREVIEWED", rowsTotal: parsed.rowsTotal, summary: summary as unknown as Prisma.InputJsonValue, createdById: user.id },
@@ -106,4 +127,12 @@ export async function getImportJob(user: Caller, id: number) {
   const view = { jobId: job.id, fileName: job.fileName, status: job.status, rowsTotal: job.rowsTotal, rowsDone: job.rowsDone, createdAt: job.createdAt, finishedAt: job.finishedAt, ...withoutRecords(summary) };
   // A commit that died midway wrote nothing (its transaction rolled back); the job can be committed again.
   return isInterrupted(job) ? { ...view, status: "FAILED" as const, rowsDone: 0, error: INTERRUPTED_MESSAGE } : view;
+}
+
+/** The preview's problems as stored with the job (any instance reads them), for the 问题清单 download; creator only. */
+export async function getImportProblems(user: Caller, id: number) {
+  const job = await getPrisma().importJob.findFirst({ where: { id, createdById: user.id }, select: { fileName: true, summary: true } });
+  if (!job) throw notFound("导入任务");
+  const summary = job.summary as unknown as ImportSummary;
+  return { fileName: job.fileName, problems: summary.problems, total: summary.counts.errors + summary.counts.warnings };
 }

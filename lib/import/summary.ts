@@ -1,6 +1,7 @@
 // What ImportJob.summary holds: the preview (counts, problems, a sample of actions) and the
 // parsed records the commit replays. Plain JSON, so any app instance can commit or report it.
 import type { Period } from "@/lib/stats";
+import type { HistorySummary } from "./history";
 import type { Action, Op } from "./plan-types";
 import type { SheetInfo } from "./sheet-info";
 import type { ImportKind, Problem } from "./types";
@@ -24,6 +25,8 @@ export type ImportSummary = {
    * string in a fraction of the time it takes to build a jsonb tree of 50k objects.
    */
   records?: string;
+  /** Set on a history import (作为已审核历史数据导入): the approved months it changes and the reopen choice. */
+  history?: HistorySummary;
   /** Set when the same file was committed before. */
   previouslyCommitted?: { jobId: number; at: string } | null;
   result?: { created: number; updated: number; unchanged: number; auditEntries: number; seconds: number; timings?: Record<string, number> };

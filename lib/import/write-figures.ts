@@ -1,9 +1,12 @@
 import "server-only";
 // Writes town monthly figures and annual plans. New reports made by a reviewer's import are
-// 已报送 (the bureau loads figures it has received); a reporter's import makes a draft to submit.
+// 已报送 (the bureau loads figures it has received); a reporter's import makes a draft to submit;
+// a reviewer's history import (decision 017) makes them 已审核.
 import { ApiError } from "@/lib/api/errors";
 import type { PlanWrite, TownWrite } from "./plan-figures";
-import { numberArray } from "./bulk";
+import type { AuditEntry } from "@/lib/audit";
+import { booleanArray, numberArray, textArray } from "./bulk";
+import { HISTORY_LABEL, historyReason, PLAIN_IMPORT, reopenReason, STATUS_WORDS, type ImportMode } from "./history";
 import { BATCH, type WriteContext } from "./write-context";
 
 const key = (r: { townId: number; year: number; month: number }) => `${r.townId}|${r.year}|${r.month}`;
@@ -13,38 +16,58 @@ const UTC_NOW = `(now() AT TIME ZONE 'UTC')`;
  * In bulk: one INSERT for the new reports, one UPDATE bumping the versions of the existing ones (a
  * report changed since the plan refuses the whole import), one upsert of the figures per batch. A
  * county's 36-month workbook writes ≈10k figures: one statement each took minutes on a busy server.
+ * A history import (lib/import/history.ts) makes its reports 已审核 by the importer in the same
+ * statements and keeps its checks' warnings as the figures' 说明.
  */
-export async function writeTownValues(ctx: WriteContext, writes: TownWrite[]) {
+export async function writeTownValues(ctx: WriteContext, writes: TownWrite[], mode: ImportMode = PLAIN_IMPORT) {
   const { tx, actor } = ctx;
   const submitted = actor.role === "REVIEWER";
+  const history = mode.history;
+  const newStatus = history ? "APPROVED" : submitted ? "SUBMITTED" : "DRAFT";
   const ids = new Map<string, number>();
+  const why = history ? historyReason(ctx.jobId) : null;
   for (let i = 0; i < writes.length; i += BATCH) {
     const chunk = writes.slice(i, i + BATCH);
     const fresh = chunk.filter((w) => !w.report).map((w) => w.record);
     if (fresh.length > 0) {
+      const stamped = history || submitted;
       const created = await tx.$queryRawUnsafe<{ id: number; regionId: number; year: number; month: number }[]>(
-        `INSERT INTO "TownReport" ("regionId", year, month, status, "submittedAt", "submittedById", "updatedById", "updatedAt")
-         SELECT k.r, k.y, k.m, '${submitted ? "SUBMITTED" : "DRAFT"}'::"ReportStatus", ${submitted ? UTC_NOW : "NULL"}, ${submitted ? "$4::int" : "NULL::int"}, $4::int, ${UTC_NOW}
+        `INSERT INTO "TownReport" ("regionId", year, month, status, "submittedAt", "submittedById", "reviewedAt", "reviewerId", "reviewerComment", "updatedById", "updatedAt")
+         SELECT k.r, k.y, k.m, '${newStatus}'::"ReportStatus", ${stamped ? UTC_NOW : "NULL"}, ${stamped ? "$4::int" : "NULL::int"},
+                ${history ? UTC_NOW : "NULL"}, ${history ? "$4::int" : "NULL::int"}, ${history ? "$5::text" : "NULL::text"}, $4::int, ${UTC_NOW}
            FROM unnest($1::int[], $2::int[], $3::int[]) AS k(r, y, m)
          RETURNING id, "regionId", year, month`,
-        numberArray(fresh.map((r) => r.townId)), numberArray(fresh.map((r) => r.year)), numberArray(fresh.map((r) => r.month)), actor.id,
+        numberArray(fresh.map((r) => r.townId)), numberArray(fresh.map((r) => r.year)), numberArray(fresh.map((r) => r.month)), actor.id, ...(history ? [HISTORY_LABEL] : []),
       );
       for (const c of created) {
         ids.set(`${c.regionId}|${c.year}|${c.month}`, c.id);
-        ctx.audit.push({ action: "import", entity: "TownReport", entityId: c.id, regionId: c.regionId, year: c.year, month: c.month, field: "状态", newValue: submitted ? "已报送" : "草稿" });
+        ctx.audit.push({ action: "import", entity: "TownReport", entityId: c.id, regionId: c.regionId, year: c.year, month: c.month, field: "状态", newValue: STATUS_WORDS[newStatus], reason: why });
       }
     }
     const existing = chunk.filter((w) => w.report);
     if (existing.length > 0) {
       const bumped = await tx.$executeRawUnsafe(
-        `UPDATE "TownReport" t SET version = t.version + 1, "updatedById" = $3::int, "updatedAt" = ${UTC_NOW}
-           FROM unnest($1::int[], $2::int[]) AS k(id, v) WHERE t.id = k.id AND t.version = k.v`,
-        numberArray(existing.map((w) => w.report!.id)), numberArray(existing.map((w) => w.report!.version)), actor.id,
+        `UPDATE "TownReport" t SET version = t.version + 1, "updatedById" = $3::int, "updatedAt" = ${UTC_NOW},
+                status = CASE WHEN k.a THEN 'APPROVED'::"ReportStatus" ELSE t.status END,
+                "submittedAt" = CASE WHEN k.a THEN COALESCE(t."submittedAt", ${UTC_NOW}) ELSE t."submittedAt" END,
+                "submittedById" = CASE WHEN k.a THEN COALESCE(t."submittedById", $3::int) ELSE t."submittedById" END,
+                "reviewedAt" = CASE WHEN k.a THEN ${UTC_NOW} ELSE t."reviewedAt" END,
+                "reviewerId" = CASE WHEN k.a THEN $3::int ELSE t."reviewerId" END,
+                "reviewerComment" = CASE WHEN k.a THEN $4::text ELSE t."reviewerComment" END
+           FROM unnest($1::int[], $2::int[], $5::boolean[]) AS k(id, v, a) WHERE t.id = k.id AND t.version = k.v`,
+        numberArray(existing.map((w) => w.report!.id)), numberArray(existing.map((w) => w.report!.version)), actor.id, HISTORY_LABEL, booleanArray(existing.map((w) => !!w.approve)),
       );
       if (bumped !== existing.length) throw new ApiError("conflict", "有乡镇的月报在导入期间被他人修改，请重新上传预览");
-      for (const w of existing) ids.set(key(w.record), w.report!.id);
+      for (const w of existing) {
+        const { townId: regionId, year, month } = w.record;
+        const entityId = w.report!.id;
+        ids.set(key(w.record), entityId);
+        if (w.reopen) ctx.audit.push({ action: "reopen", entity: "TownReport", entityId, regionId, year, month, field: "状态", oldValue: STATUS_WORDS.APPROVED, newValue: "重新打开（导入覆盖）", reason: reopenReason(ctx.jobId, mode.reopen?.reason ?? "") });
+        if (w.approve) ctx.audit.push({ action: "import", entity: "TownReport", entityId, regionId, year, month, field: "状态", oldValue: w.reopen ? "重新打开（导入覆盖）" : STATUS_WORDS[w.report!.status], newValue: STATUS_WORDS.APPROVED, reason: why });
+      }
     }
     const cols: { report: number[]; indicator: number[]; region: number[]; year: number[]; month: number[]; value: string[] } = { report: [], indicator: [], region: [], year: [], month: [], value: [] };
+    const notes: { report: number[]; indicator: number[]; text: string[]; entry: AuditEntry[] } = { report: [], indicator: [], text: [], entry: [] };
     for (const w of chunk) {
       const { townId: regionId, year, month } = w.record;
       const reportId = ids.get(key(w.record));
@@ -56,7 +79,13 @@ export async function writeTownValues(ctx: WriteContext, writes: TownWrite[]) {
         cols.year.push(year);
         cols.month.push(month);
         cols.value.push(s.value);
-        ctx.audit.push({ action: "import", entity: "TownReport", entityId: reportId, regionId, year, month, field: ctx.indicatorName(s.code), oldValue: s.old, newValue: s.value });
+        ctx.audit.push({ action: "import", entity: "TownReport", entityId: reportId, regionId, year, month, field: ctx.indicatorName(s.code), oldValue: s.old, newValue: s.value, reason: why });
+      }
+      for (const n of w.notes ?? []) {
+        notes.report.push(reportId);
+        notes.indicator.push(ctx.indicatorId(n.code));
+        notes.text.push(n.text);
+        notes.entry.push({ action: "import", entity: "TownReport", entityId: reportId, regionId, year, month, field: `${ctx.indicatorName(n.code)}（说明）`, newValue: n.text, reason: why });
       }
     }
     if (cols.report.length > 0) {
@@ -66,6 +95,17 @@ export async function writeTownValues(ctx: WriteContext, writes: TownWrite[]) {
          ON CONFLICT ("reportId", "indicatorId") DO UPDATE SET value = EXCLUDED.value`,
         numberArray(cols.report), numberArray(cols.indicator), numberArray(cols.region), numberArray(cols.year), numberArray(cols.month), numberArray(cols.value),
       );
+    }
+    if (notes.report.length > 0) {
+      // The warnings become the figures' 说明 where none was written: an explanation a town gave stays.
+      const noted = await tx.$queryRawUnsafe<{ r: number; i: number }[]>(
+        `UPDATE "ReportValue" v SET explanation = k.t FROM unnest($1::int[], $2::int[], $3::text[]) AS k(r, i, t)
+          WHERE v."reportId" = k.r AND v."indicatorId" = k.i AND (v.explanation IS NULL OR btrim(v.explanation) = '')
+          RETURNING k.r AS r, k.i AS i`,
+        numberArray(notes.report), numberArray(notes.indicator), textArray(notes.text),
+      );
+      const done = new Set(noted.map((n) => `${n.r}|${n.i}`));
+      notes.entry.forEach((e, j) => { if (done.has(`${notes.report[j]}|${notes.indicator[j]}`)) ctx.audit.push(e); });
     }
     await ctx.rowsWritten(chunk.length);
   }

@@ -27,6 +27,7 @@ export const CAPABILITIES = [
   "import.projects",
   "import.enterprises",
   "import.plans",
+  "import.history", // town figures imported as already-approved history (they land 已审核, locked)
   "admin", // users, API tokens, kiosk links, indicator settings (never through a token)
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
@@ -66,6 +67,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, Readonly<Partial<Record<Ca
     "import.projects": "county",
     "import.enterprises": "county",
     "import.plans": "county",
+    "import.history": "county",
     // Only where the county has no town detail (a peer county reporting to the city); never approves it.
     "county_report.edit": "county",
   },
@@ -107,7 +109,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, Readonly<Partial<Record<Ca
 /** Capabilities that change data: a read-only API token never has them. */
 export const WRITE_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
   "report.edit", "report.review", "report.reopen", "county_report.edit", "county_report.review", "county_report.reopen", "county_plans.edit", "entries.edit", "registry.edit", "bulletin.publish",
-  "import.town_values", "import.enterprise_values", "import.projects", "import.enterprises", "import.plans", "admin",
+  "import.town_values", "import.enterprise_values", "import.projects", "import.enterprises", "import.plans", "import.history", "admin",
 ]);
 
 /**

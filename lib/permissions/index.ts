@@ -16,10 +16,10 @@ import "server-only";
 // for a county's own (which exists only for a county without towns: docs/decisions/016).
 import type { CurrentUser, Role } from "@/lib/auth/session";
 import type { ReportStatus } from "@/lib/generated/prisma/client";
-import type { ImportKind } from "@/lib/import/types";
+import { IMPORT_KINDS, type ImportKind } from "@/lib/import/types";
 import { getPrisma } from "@/lib/db/client";
 import { getRegionById, isWithin, type RegionRef } from "@/lib/regions";
-import { CAPABILITIES, periodAllows, reachOf, WRITE_CAPABILITIES, type Capability, type Reach } from "./capabilities";
+import { periodAllows, reachOf, WRITE_CAPABILITIES, type Capability, type Reach } from "./capabilities";
 
 export { canImportInto, isPeriodOpen, periodLockReason, ROLE_CAPABILITIES, type Capability, type Reach } from "./capabilities";
 
@@ -191,7 +191,7 @@ const importCapability = (kind: ImportKind) => `import.${kind}` as Capability;
 
 /** The import kinds a role may use (the registers and plans are the bureau's). */
 export function importKindsFor(role: Role): ImportKind[] {
-  return CAPABILITIES.filter((c) => c.startsWith("import.") && reachOf(role, c)).map((c) => c.slice("import.".length) as ImportKind);
+  return IMPORT_KINDS.filter((k) => reachOf(role, importCapability(k)));
 }
 
 /**
@@ -204,6 +204,19 @@ export async function canImport(user: Caller | null, regionId: number, kind?: Im
   const kinds = kind ? [kind] : importKindsFor(user.role);
   for (const k of kinds) if (await can(user, importCapability(k), regionId)) return true;
   return false;
+}
+
+/**
+ * Town figures imported as already-approved history (they land 已审核 and locked): the county's
+ * reviewers, who approve reports anyway. Not admins: the IT role approves nothing (decision 017).
+ */
+export async function canImportHistory(user: Caller | null, countyId: number): Promise<boolean> {
+  return (await can(user, "import.history", countyId)) && (await can(user, "import.town_values", countyId));
+}
+
+/** A history import that reopens and overwrites approved months: history import ∧ reopening reports. */
+export async function canReopenByImport(user: Caller | null, countyId: number): Promise<boolean> {
+  return (await canImportHistory(user, countyId)) && (await can(user, "report.reopen", countyId));
 }
 
 /** Users, API tokens, kiosk links and indicator settings: admins only, never through a token. */

@@ -246,7 +246,10 @@ const PATHS: Record<string, Path> = {
 };
 
 /** Capabilities the matrix does not walk, and where they are tested instead. */
-const TESTED_ELSEWHERE: Partial<Record<Capability, string>> = { admin: "tests/integration/auth-hardening.test.ts (every admin service × every other role)" };
+const TESTED_ELSEWHERE: Partial<Record<Capability, string>> = {
+  admin: "tests/integration/auth-hardening.test.ts (every admin service × every other role)",
+  "import.history": "tests/integration/import-history.test.ts (reviewer allowed; reporter, admin, leader and read-only token refused with 403)",
+};
 
 async function setStatus(town: string, status: ReportStatus) {
   const db = getPrisma();

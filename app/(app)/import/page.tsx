@@ -3,7 +3,7 @@ import { ImportWorkbench } from "@/components/import/import-workbench";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
 import { IMPORT_KIND_LABELS } from "@/lib/import/types";
-import { canImport, importKindsFor } from "@/lib/permissions";
+import { canImport, canImportHistory, canReopenByImport, importKindsFor } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "数据导入" };
 
@@ -25,7 +25,7 @@ export default async function ImportPage() {
           从 Excel（.xlsx，以及旧版 .xls 和 WPS 表格）或 CSV（UTF-8 / GBK）导入{user.role === "REPORTER" ? `${user.region?.name ?? "本镇"}的` : "全县的"}数据。上传后先预览：逐行列出将新增、更新的数据和每个问题（工作表、行、列）；确认后一次性写入，有任何错误则全部不写入。县里现有的报表（多行合并表头、“单位：亿元”、合计行、每月一个工作表）可直接上传，预览会列出每个工作表识别出的统计期和每列所用的单位。
         </p>
       </div>
-      <ImportWorkbench kinds={kinds} defaultPeriod={defaultPeriod} />
+      <ImportWorkbench kinds={kinds} defaultPeriod={defaultPeriod} rights={{ history: await canImportHistory(user, user.regionId), reopen: await canReopenByImport(user, user.regionId) }} />
     </div>
   );
 }

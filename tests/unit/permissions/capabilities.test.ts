@@ -26,6 +26,7 @@ const EXPECTED = {
   "import.projects":          ["town",    "county",  "—",       "—",       "—",       "—"],
   "import.enterprises":       ["—",       "county",  "—",       "—",       "—",       "—"],
   "import.plans":             ["—",       "county",  "—",       "—",       "—",       "—"],
+  "import.history":           ["—",       "county",  "—",       "—",       "—",       "—"],
   admin:                      ["—",       "—",       "—",       "county",  "—",       "—"],
 } as const;
 const ROLES = ["REPORTER", "REVIEWER", "LEADER", "ADMIN", "CITY_REVIEWER", "CITY_LEADER"] as const;
@@ -44,7 +45,7 @@ describe("the role → capability table", () => {
 
   it("read-only tokens lose exactly the capabilities that change data", () => {
     expect([...WRITE_CAPABILITIES].sort()).toEqual(
-      ["report.edit", "report.review", "report.reopen", "county_report.edit", "county_report.review", "county_report.reopen", "county_plans.edit", "entries.edit", "registry.edit", "bulletin.publish", "import.town_values", "import.enterprise_values", "import.projects", "import.enterprises", "import.plans", "admin"].sort(),
+      ["report.edit", "report.review", "report.reopen", "county_report.edit", "county_report.review", "county_report.reopen", "county_plans.edit", "entries.edit", "registry.edit", "bulletin.publish", "import.town_values", "import.enterprise_values", "import.projects", "import.enterprises", "import.plans", "import.history", "admin"].sort(),
     );
   });
 });

@@ -8,6 +8,7 @@ import type { IndicatorRef } from "./columns";
 import { crossCheck, magnitudeSlip } from "./cross-check";
 import { opOf, sameFigure, type Change, type Planned } from "./plan-types";
 import type { Figures, PlanRecord, TownValuesRecord } from "./records";
+import { rankProblems } from "./rank-check";
 import { historyNote, STATUS_WORDS, type ApprovedMonth, type PlanMode } from "./history";
 import type { Problem } from "./types";
 
@@ -127,6 +128,11 @@ export function planTownValues(records: TownValuesRecord[], facts: TownFacts, in
       out.writes.push(write);
     }
   }
+  const lastYearOf = (rec: TownValuesRecord) => {
+    const k = rk(rec.townId, rec.year - 1, rec.month);
+    return { ...(facts.reports.get(k)?.values ?? {}), ...(inFile.get(k)?.values ?? {}) };
+  };
+  out.problems.push(...rankProblems(records, lastYearOf, (code) => byCode.get(code)?.name ?? code));
   for (const e of ratios.values()) {
     const message = magnitudeSlip(e.logs, e.unit);
     if (message) out.problems.push({ sheet: e.sheet, row: null, column: byCode.get(e.code)?.name ?? e.code, message, severity: "warning" });

@@ -59,7 +59,9 @@ export class RowReader {
   }
 
   problem(field: string | null, message: string, severity: Severity = "error") {
-    this.problems.push({ sheet: this.sheet.name, row: this.src.row, column: field ? this.header(field) : null, message, severity });
+    const col = field ? this.byField.get(field) : undefined;
+    const value = col ? (this.cells[col.index]?.text ?? null) : null;
+    this.problems.push({ sheet: this.sheet.name, row: this.src.row, column: field ? this.header(field) : null, message, severity, ...(value !== null ? { value } : {}) });
   }
 
   required(field: string, what: string): string | null {

@@ -22,8 +22,11 @@ export type RawSheet = { name: string; rows: RawCell[][] };
 
 export type Severity = "error" | "warning";
 
-/** A problem found in the file: where (sheet, 1-based row as Excel shows it, column header) and why, in Chinese. */
-export type Problem = { sheet: string; row: number | null; column: string | null; message: string; severity: Severity };
+/**
+ * A problem found in the file: where (sheet, 1-based row as Excel shows it, column header) and why, in
+ * Chinese; `value` is the cell's text where the problem is one cell's (the 问题清单 download shows it).
+ */
+export type Problem = { sheet: string; row: number | null; column: string | null; message: string; severity: Severity; value?: string | null };
 
 /** Where a record came from, for messages. */
 export type Source = { sheet: string; row: number };

@@ -1,8 +1,10 @@
 // Import against a real database: the messy workbook's preview, an exact import after fixing it,
 // an idempotent re-import, and a commit killed midway that leaves nothing behind.
+import * as XLSX from "@e965/xlsx";
 import Decimal from "decimal.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as commitPOST } from "@/app/api/v1/import/jobs/[id]/commit/route";
+import { GET as problemsGET } from "@/app/api/v1/import/jobs/[id]/problems/route";
 import { GET as jobGET } from "@/app/api/v1/import/jobs/[id]/route";
 import { POST as uploadPOST } from "@/app/api/v1/import/jobs/route";
 import { loadActiveUser } from "@/lib/auth/session";
@@ -16,6 +18,7 @@ import { createApiToken } from "../support/api";
 import { useDemoSnapshot } from "../support/demo-snapshot";
 
 let token: string;
+let messyJob = { id: 0, bad: "", problems: 0 };
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 async function upload(buf: Buffer, kind: string, period: string, name = "data.xlsx") {
@@ -81,11 +84,35 @@ describe("enterprise monthly figures", () => {
     expect(status).toBe(201);
     expect(body.committable).toBe(false);
     expect(body.counts).toMatchObject({ create: 3, update: 0, unchanged: 0, errors: 1 });
-    expect(body.problems.filter((p: Json) => p.severity === "error")).toEqual([{ sheet: "Sheet1", row: 7, column: "信用代码", severity: "error", message: expect.stringContaining("校验位不正确") }]);
+    expect(body.problems.filter((p: Json) => p.severity === "error")).toEqual([{ sheet: "Sheet1", row: 7, column: "信用代码", severity: "error", value: bad, message: expect.stringContaining("校验位不正确") }]);
     expect(body.problems.map((p: Json) => p.message)).toContain("与第4行完全重复，已忽略");
     expect(await getPrisma().enterpriseValue.count()).toBe(before);
     const refused = await commit(body.jobId);
     expect(refused.status).toBe(422);
+    messyJob = { id: body.jobId, bad, problems: body.problems.length };
+  });
+
+  it("offers the preview's problems as 问题清单.xlsx, read from the stored job, to its creator only", async () => {
+    const get = (auth: string) =>
+      problemsGET(new Request(`http://localhost/api/v1/import/jobs/${messyJob.id}/problems`, { headers: { authorization: `Bearer ${auth}` } }), { params: Promise.resolve({ id: String(messyJob.id) }) });
+    const res = await get(token);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("spreadsheetml");
+    expect(decodeURIComponent(res.headers.get("content-disposition") ?? "")).toContain("data-问题清单.xlsx");
+    const wb = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: "array" });
+    expect(wb.SheetNames).toEqual(["问题清单", "说明"]);
+    const rows = XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets["问题清单"], { header: 1, defval: "" });
+    expect(rows[0]).toEqual(["级别", "工作表", "行号", "列", "单元格内容", "问题", "处理建议"]);
+    expect(rows).toHaveLength(messyJob.problems + 1);
+    const error = rows.find((r) => r[0] === "错误")!;
+    expect(error.slice(0, 5)).toEqual(["错误", "Sheet1", 7, "信用代码", messyJob.bad]);
+    expect(String(error[5])).toContain("校验位不正确");
+    expect(String(error[6])).not.toBe("");
+    const duplicate = rows.find((r) => r[5] === "与第4行完全重复，已忽略")!;
+    expect(duplicate[6]).toBe("无需处理（该行或该列不导入）");
+    // Another user, even one who may import, gets no one else's problems.
+    const other = await get(await createApiToken("reporter", { readOnly: false }));
+    expect(other.status).toBe(404);
   });
 
   it("after fixing the bad row imports exactly, audited; the job reports COMMITTED", async () => {

@@ -105,7 +105,7 @@ describe("county sheets: headers, units, totals", () => {
 
   it("a loosely matched town name is a warning to confirm", async () => {
     const { problems } = await parse(await countyXlsx([{ name: "8月", above: [[TITLE]], header: [["乡镇", "工业总产值"]], rows: [["戴南", "100"]] }]));
-    expect(problems).toContainEqual({ sheet: "8月", row: 3, column: "乡镇", severity: "warning", message: "“戴南”按“戴南镇”匹配，请确认" });
+    expect(problems).toContainEqual({ sheet: "8月", row: 3, column: "乡镇", severity: "warning", value: "戴南", message: "“戴南”按“戴南镇”匹配，请确认" });
   });
 });
 

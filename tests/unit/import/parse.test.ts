@@ -37,7 +37,7 @@ describe("parseImport: enterprise monthly figures from a messy workbook", () => 
     expect(recs[2].values).toEqual({ gross_output: "5230.25", sales_revenue: "5000", profit: "120", tax: "45.5" });
 
     const errors = problems.filter((p) => p.severity === "error");
-    expect(errors).toEqual([{ sheet: "Sheet1", row: 7, column: "信用代码", severity: "error", message: expect.stringContaining("统一社会信用代码校验位不正确") }]);
+    expect(errors).toEqual([{ sheet: "Sheet1", row: 7, column: "信用代码", severity: "error", value: expect.any(String), message: expect.stringContaining("统一社会信用代码校验位不正确") }]);
     const warnings = problems.filter((p) => p.severity === "warning").map((p) => [p.row, p.message]);
     expect(warnings).toContainEqual([3, "未识别的列“序号”，已忽略"]);
     expect(warnings).toContainEqual([8, "与第4行完全重复，已忽略"]);

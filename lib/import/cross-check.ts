@@ -8,7 +8,19 @@ import { formatNumber, formatPercent } from "@/lib/stats";
 
 /** A figure read from a cross-check column: its value and half a unit of its last written digit. */
 export type Reading = { value: string; half: string };
-export type CrossFigures = { half: string; /** the money unit the column was read in */ unit?: string; lastYear?: Reading; yoy?: Reading; delta?: Reading; planShare?: Reading };
+/** A sheet's 排名 beside a figure: the place it states, and whether it ranks the totals or the growth (增幅排名). */
+export type RankReading = { value: number; by: "total" | "growth" };
+export type CrossFigures = { half: string; /** the money unit the column was read in */ unit?: string; lastYear?: Reading; yoy?: Reading; delta?: Reading; planShare?: Reading; rank?: RankReading };
+
+/** "3", "第3位", "第3名", "3 " → 3; anything else → no reading. */
+export function readRank(text: string | null): number | null {
+  if (!text) return null;
+  const m = /^第?\s*(\d{1,3})\s*[位名]?$/.exec(text.normalize("NFKC").trim());
+  return m && Number(m[1]) >= 1 ? Number(m[1]) : null;
+}
+
+/** A 排名 header that names growth (增幅排名, 增速位次, 同比排名) ranks by 同比; any other ranks by the total. */
+export const rankBy = (header: string): RankReading["by"] => (/增幅|增速|同比|增长/.test(header) ? "growth" : "total");
 
 const EXPONENT: Record<string, number> = { 元: 0, 万元: 4, 亿元: 8 };
 

@@ -18,7 +18,7 @@ export const ROLE_LABELS: Record<ColumnRole, string> = {
   delta: "增减，核对（系统自行计算）",
   plan: "年计划，不导入（请用“年度计划”导入）",
   planShare: "占年计划，核对（系统自行计算）",
-  rank: "排名，不导入（系统自行计算）",
+  rank: "排名，与系统按导入数据计算的名次核对",
 };
 
 export const MONEY_UNITS = ["元", "万元", "亿元"] as const;

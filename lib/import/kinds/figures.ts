@@ -5,10 +5,10 @@ import type { PlanRecord, TownValuesRecord, Figures } from "../records";
 import { townResolver, type Refs } from "../refs";
 import type { RowReader } from "../rows";
 import { parseYearText } from "../values";
-import { halfUlp, readAmount, readPercent, type CrossFigures } from "../cross-check";
+import { halfUlp, rankBy, readAmount, readPercent, readRank, type CrossFigures } from "../cross-check";
 
 /** The field a cross-check column is registered under in a row's reader: `yoy|ind:gross_output`. */
-export const crossField = (role: "lastYear" | "yoy" | "delta" | "planShare", field: string) => `${role}|${field}`;
+export const crossField = (role: "lastYear" | "yoy" | "delta" | "planShare" | "rank", field: string) => `${role}|${field}`;
 
 const MONEY_EXP: Record<string, number> = { 元: -4, 万元: 0, 亿元: 4 };
 
@@ -28,6 +28,11 @@ export function readCross(r: RowReader, indicators: readonly IndicatorRef[], val
     if (r.has(delta)) cross.delta = readAmount(r.text(delta), r.unitOf(delta), ind) ?? undefined;
     if (r.has(crossField("yoy", field))) cross.yoy = readPercent(r.text(crossField("yoy", field))) ?? undefined;
     if (r.has(crossField("planShare", field))) cross.planShare = readPercent(r.text(crossField("planShare", field))) ?? undefined;
+    const rank = crossField("rank", field);
+    if (r.has(rank)) {
+      const value = readRank(r.text(rank));
+      if (value !== null) cross.rank = { value, by: rankBy(r.header(rank)) };
+    }
     out[ind.code] = cross;
   }
   return Object.keys(out).length > 0 ? out : undefined;
@@ -59,7 +64,7 @@ function resolveRegion(r: RowReader, refs: Refs, allowCounty: boolean) {
   const county = allowCounty && (raw === refs.county.name || raw === refs.county.code || /^(全县|全市|全区|合计)$/.test(raw)) ? refs.county : null;
   const town = county ?? townOf(refs)(raw);
   if (!town) {
-    r.problem("town", `未知乡镇“${raw}”：${refs.county.name}没有该乡镇（街道）`);
+    r.problem("town", refs.peers ? `县（市、区）“${raw}”不在${refs.county.name}的区划中，请先在系统管理中添加或改正名称` : `未知乡镇“${raw}”：${refs.county.name}没有该乡镇（街道）`);
     return null;
   }
   if (refs.onlyTownId !== null && town.id !== refs.onlyTownId) {

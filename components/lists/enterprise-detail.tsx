@@ -6,16 +6,18 @@ import type { getEnterprise, MonthRow } from "@/lib/enterprises/detail";
 import { industryLabel, OWNERSHIP_LABELS } from "@/lib/enterprises/industries";
 import type { TrendRow } from "@/lib/dashboard/chart-rows";
 import { formatWan, MISSING } from "@/lib/stats";
+import type { Crumb } from "@/lib/dashboard/crumbs";
 import { Crumbs, Facts } from "./detail-bits";
 
 type E = NonNullable<Awaited<ReturnType<typeof getEnterprise>>>;
 const NAMES = { gross_output: "工业总产值", sales_revenue: "销售收入", profit: "利润总额", tax: "入库税金" } as const;
 
-export function EnterpriseDetail({ e, year, months, trend, periodKey, canEdit }: { e: E; year: number; months: MonthRow[]; trend: TrendRow[]; periodKey: string; canEdit: boolean }) {
+/** `above`: the overviews above the enterprise's town in the reader's scope (lib/dashboard/crumbs). */
+export function EnterpriseDetail({ e, year, months, trend, periodKey, canEdit, above }: { e: E; year: number; months: MonthRow[]; trend: TrendRow[]; periodKey: string; canEdit: boolean; above: Crumb[] }) {
   const q = `?period=${periodKey}`;
   return (
     <div className="space-y-6">
-      <Crumbs items={[{ href: `/overview${q}`, label: "全县概览" }, { href: `/towns/${e.town.code}${q}`, label: e.town.name }, { href: `/enterprises${q}&town=${e.town.code}`, label: "企业" }]} current={e.name} />
+      <Crumbs items={[...above, { href: `/towns/${e.town.code}${q}`, label: e.town.name }, { href: `/enterprises${q}&town=${e.town.code}`, label: "企业" }]} current={e.name} />
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">{e.name}</h1>
         {canEdit && <Link href={`/enterprises/${e.id}/edit`} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:border-brand-600">编辑</Link>}

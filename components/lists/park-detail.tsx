@@ -2,15 +2,16 @@ import Link from "next/link";
 import type { EnterpriseListRow } from "@/lib/enterprises/list";
 import { PARK_LEVEL_LABELS, type getPark, type ParkRow } from "@/lib/parks/list";
 import { formatNumber, formatPercent, formatWan, MISSING } from "@/lib/stats";
+import type { Crumb } from "@/lib/dashboard/crumbs";
 import { Crumbs, Facts } from "./detail-bits";
 
 type P = NonNullable<Awaited<ReturnType<typeof getPark>>>;
 
-export function ParkDetail({ p, row, enterprises, total, periodKey, canEdit }: { p: P; row: ParkRow | null; enterprises: EnterpriseListRow[] | null; total: number; periodKey: string; canEdit: boolean }) {
+export function ParkDetail({ p, row, enterprises, total, periodKey, canEdit, above }: { p: P; row: ParkRow | null; enterprises: EnterpriseListRow[] | null; total: number; periodKey: string; canEdit: boolean; above: Crumb[] }) {
   const q = `?period=${periodKey}`;
   return (
     <div className="space-y-6">
-      <Crumbs items={[{ href: `/overview${q}`, label: "全县概览" }, { href: `/towns/${p.town.code}${q}`, label: p.town.name }]} current={p.name} />
+      <Crumbs items={[...above, { href: `/towns/${p.town.code}${q}`, label: p.town.name }]} current={p.name} />
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">{p.name}</h1>
         {canEdit && <Link href={`/parks/${p.id}/edit`} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:border-brand-600">编辑</Link>}

@@ -5,12 +5,13 @@ import { ProgressChart } from "@/components/charts/progress-chart";
 import { STAGE_LABELS } from "@/lib/projects/filters";
 import type { getProject } from "@/lib/projects/detail";
 import { formatPercent, formatWan, MISSING, planCompletionPercent, PROJECT_BUCKET_LABELS, projectBucket } from "@/lib/stats";
+import type { Crumb } from "@/lib/dashboard/crumbs";
 import { Crumbs, Facts } from "./detail-bits";
 
 type P = NonNullable<Awaited<ReturnType<typeof getProject>>>;
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : MISSING);
 
-export function ProjectDetail({ p, year, month, periodKey, canEdit }: { p: P; year: number; month: number; periodKey: string; canEdit: boolean }) {
+export function ProjectDetail({ p, year, month, periodKey, canEdit, above }: { p: P; year: number; month: number; periodKey: string; canEdit: boolean; above: Crumb[] }) {
   const q = `?period=${periodKey}`;
   const plan = p.yearPlans.find((y) => y.year === year)?.planned.toString() ?? null;
   const progress = p.progress.filter((g) => g.year === year && g.month <= month);
@@ -19,7 +20,7 @@ export function ProjectDetail({ p, year, month, periodKey, canEdit }: { p: P; ye
   const rows = progress.map((g) => ({ label: `${g.month}月`, completed: new Decimal(g.completedYtd.toString()).toNumber() }));
   return (
     <div className="space-y-6">
-      <Crumbs items={[{ href: `/overview${q}`, label: "全县概览" }, { href: `/towns/${p.town.code}${q}`, label: p.town.name }, { href: `/projects${q}`, label: "项目" }]} current={p.name} />
+      <Crumbs items={[...above, { href: `/towns/${p.town.code}${q}`, label: p.town.name }, { href: `/projects${q}`, label: "项目" }]} current={p.name} />
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">{p.name}</h1>
         {canEdit && <Link href={`/projects/${p.id}/edit`} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:border-brand-600">编辑</Link>}

@@ -6,6 +6,7 @@ import type { getComposition } from "@/lib/dashboard/composition";
 import type { getTrend } from "@/lib/dashboard/trend";
 import type { ForecastReport } from "@/lib/forecast/assemble";
 import type { RegionOverview } from "@/lib/overview/query";
+import { Crumbs } from "@/components/lists/detail-bits";
 import { formatPeriodRange } from "@/lib/stats";
 import { ForecastWidget } from "./forecast-widget";
 import { CompositionWidget, IndicatorWidget, KpiWidget, MatrixWidget, PlanWidget, RankingWidget, ReportedNote, TrendWidget } from "./widgets";
@@ -22,6 +23,11 @@ type Props = {
   /** 预计全年 of the selected indicator (null: none to show); `childLabel` names the children ("乡镇", "县（市、区）"). */
   forecast?: Promise<ForecastReport | null>;
   childLabel?: string;
+  /** The region's whole in labels: 全县 (a county), 全市 (a city). */
+  scopeWord?: string;
+  /** The overviews above this one in the reader's scope (a city user on a county: 全市概览). */
+  crumbs?: { href: string; label: string }[];
+  /** A child's page: a town's dashboard, or a county's overview (a city's children). */
   townHref: (code: string) => string;
   indicatorHref: (code: string) => string;
   exportQuery: Record<string, string>;
@@ -38,22 +44,25 @@ const KpiSkeleton = () => (
 
 export function CountyDashboard(p: Props) {
   const o = { overview: p.overview };
+  const whole = p.scopeWord ?? "全县";
+  const child = p.childLabel ?? "乡镇";
   return (
     <div className="space-y-6">
+      {p.crumbs && p.crumbs.length > 0 && <Crumbs items={p.crumbs} current={p.regionName} />}
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">
           {p.regionName}乡镇工业主要指标 <span className="text-lg font-normal text-slate-600">{formatPeriodRange(p.year, p.month)}</span>
         </h1>
         <Suspense fallback={<p className="text-sm text-slate-600">正在汇总…</p>}>
-          <ReportedNote {...o} />
+          <ReportedNote {...o} childLabel={child} />
         </Suspense>
       </div>
       {p.counting}
       <Suspense fallback={<KpiSkeleton />}>
-        <KpiWidget {...o} />
+        <KpiWidget {...o} scopeWord={whole} />
       </Suspense>
-      <Suspense fallback={<ChartSkeleton title="分乡镇排名" height={380} />}>
-        <RankingWidget {...o} code={p.code} townHref={p.townHref} />
+      <Suspense fallback={<ChartSkeleton title={`分${child}排名`} height={380} />}>
+        <RankingWidget {...o} code={p.code} townHref={p.townHref} childLabel={child} />
       </Suspense>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Suspense fallback={<ChartSkeleton title="逐月走势" />}>
@@ -71,22 +80,22 @@ export function CountyDashboard(p: Props) {
       </div>
       {p.forecast && (
         <Suspense fallback={<TableSkeleton />}>
-          <ForecastWidget forecast={p.forecast} childLabel={p.childLabel ?? "乡镇"} townHref={p.townHref} />
+          <ForecastWidget forecast={p.forecast} childLabel={child} townHref={p.townHref} />
         </Suspense>
       )}
       <section aria-labelledby="matrix-title" className="space-y-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="matrix-title" className="text-lg font-semibold">分乡镇主要指标（万元）</h2>
+          <h2 id="matrix-title" className="text-lg font-semibold">分{child}主要指标（万元）</h2>
           <ExportLinks table="overview" query={p.exportQuery} />
         </div>
         <Suspense fallback={<TableSkeleton />}>
-          <MatrixWidget {...o} townHref={p.townHref} totalLabel={`全县合计`} />
+          <MatrixWidget {...o} townHref={p.townHref} totalLabel={`${whole}合计`} childLabel={child} />
         </Suspense>
       </section>
       <section aria-labelledby="detail-title" className="space-y-2">
         <h2 id="detail-title" className="text-lg font-semibold">分指标排名</h2>
         <Suspense fallback={<TableSkeleton />}>
-          <IndicatorWidget {...o} code={p.code} townHref={p.townHref} indicatorHref={p.indicatorHref} />
+          <IndicatorWidget {...o} code={p.code} townHref={p.townHref} indicatorHref={p.indicatorHref} scopeWord={whole} childLabel={child} />
         </Suspense>
         <p className="text-xs text-slate-600">
           注：同比为负基数时显示“扭亏为盈/减亏/增亏”；“—”表示无数据或无法计算；标“同口径”的上年同期数为本年规上企业的上年同期合计。

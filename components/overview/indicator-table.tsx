@@ -17,9 +17,10 @@ const numeric = (c: Cell, key: SortKey): number | null => {
   return v === null || v === undefined ? null : Number(v);
 };
 
-type Props = { indicator: OverviewIndicatorLite; rows: TableRow[]; total: Cell; isFlow: boolean; excluded?: string[] };
+/** `scopeWord`: the whole's word (全县, 全市); `childLabel`: what the rows are (乡镇, 县（市、区）). */
+type Props = { indicator: OverviewIndicatorLite; rows: TableRow[]; total: Cell; isFlow: boolean; excluded?: string[]; scopeWord?: string; childLabel?: string };
 
-export function IndicatorTable({ indicator, rows, total, isFlow, excluded }: Props) {
+export function IndicatorTable({ indicator, rows, total, isFlow, excluded, scopeWord = "全县", childLabel = "乡镇" }: Props) {
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "rank", desc: false });
   const sorted = useMemo(() => {
     const copy = [...rows];
@@ -49,7 +50,7 @@ export function IndicatorTable({ indicator, rows, total, isFlow, excluded }: Pro
           { key: "scheduleGapPoints", label: "超/落后时序（百分点）", defaultDesc: true },
         ] as const)
       : []),
-    { key: "sharePercent", label: "占全县", defaultDesc: true },
+    { key: "sharePercent", label: `占${scopeWord}`, defaultDesc: true },
     { key: "contributionPercent", label: "贡献率", defaultDesc: true },
     { key: "pullPoints", label: "拉动（百分点）", defaultDesc: true },
   ];
@@ -100,18 +101,18 @@ export function IndicatorTable({ indicator, rows, total, isFlow, excluded }: Pro
   };
 
   return (
-    <ScrollTable label={`${indicator.name}分乡镇情况`} footer={scope && <p className="px-2 py-1 text-xs text-slate-600" data-testid="growth-scope">注：{scope}，合计的同比、增量、贡献率和拉动按其余乡镇计算。</p>}>
+    <ScrollTable label={`${indicator.name}分${childLabel}情况`} footer={scope && <p className="px-2 py-1 text-xs text-slate-600" data-testid="growth-scope">注：{scope}，合计的同比、增量、贡献率和拉动按其余{childLabel}计算。</p>}>
       <table className="min-w-full text-sm" data-testid="indicator-table">
-        <caption className="sr-only">{indicator.name}分乡镇情况</caption>
+        <caption className="sr-only">{indicator.name}分{childLabel}情况</caption>
         <thead className="bg-slate-100 text-slate-700">
           <tr>
-            <th scope="col" className="px-2 py-2 text-left font-medium">乡镇</th>
+            <th scope="col" className="px-2 py-2 text-left font-medium">{childLabel}</th>
             {columns.map(header)}
           </tr>
         </thead>
         <tbody>
           <tr className="border-t border-slate-200 bg-brand-50 font-semibold">
-            <th scope="row" className="px-2 py-1.5 text-left">全县合计</th>
+            <th scope="row" className="px-2 py-1.5 text-left">{scopeWord}合计</th>
             {cells(total, true)}
           </tr>
           {sorted.map((r) => (

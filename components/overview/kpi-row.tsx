@@ -24,12 +24,12 @@ function Kpi({ indicator, cell, timeProgress }: { indicator: OverviewIndicatorLi
   );
 }
 
-type Props = { indicators: OverviewIndicatorLite[]; totals: Record<string, Cell>; timeProgress: number | null; growthExcluded?: Record<string, string[]> };
+type Props = { indicators: OverviewIndicatorLite[]; totals: Record<string, Cell>; timeProgress: number | null; growthExcluded?: Record<string, string[]>; label?: string };
 
-export function KpiRow({ indicators, totals, timeProgress, growthExcluded = {} }: Props) {
+export function KpiRow({ indicators, totals, timeProgress, growthExcluded = {}, label = "全县主要指标" }: Props) {
   const scope = growthScopeNote([...new Set(indicators.flatMap((i) => growthExcluded[i.code] ?? []))]);
   return (
-    <section aria-label="全县主要指标" className="space-y-2">
+    <section aria-label={label} className="space-y-2">
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {indicators.map((ind) => (
           <Kpi key={ind.code} indicator={ind} cell={totals[ind.code]} timeProgress={timeProgress} />

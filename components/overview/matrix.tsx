@@ -1,4 +1,4 @@
-// Towns × the main indicators: 本期累计, 上年同期, 同比; town names open the town page.
+// Towns (a city's: counties) × the main indicators: 本期累计, 上年同期, 同比; names open the child's page.
 import Link from "next/link";
 import { GrowthText } from "@/components/ui/growth-text";
 import { ScrollTable } from "@/components/ui/scroll-table";
@@ -8,18 +8,18 @@ import { MISSING } from "@/lib/stats";
 
 const MATRIX_CODES = ["gross_output", "above_scale_output", "sales_revenue", "profit_tax", "industrial_investment"];
 
-export function OverviewMatrix({ overview, hrefFor, totalLabel }: { overview: RegionOverview; hrefFor: (code: string) => string; totalLabel: string }) {
+export function OverviewMatrix({ overview, hrefFor, totalLabel, childLabel = "乡镇" }: { overview: RegionOverview; hrefFor: (code: string) => string; totalLabel: string; childLabel?: string }) {
   const byCode = new Map(overview.indicators.map((i) => [i.code, i]));
   const matrix = MATRIX_CODES.map((c) => byCode.get(c)).filter((x) => x !== undefined);
   const rows = [{ region: { code: "total", name: totalLabel, kind: "" }, values: overview.totals }, ...overview.children];
   const scope = growthScopeNote([...new Set(matrix.flatMap((i) => overview.growthExcluded[i.code] ?? []))]);
   return (
-    <ScrollTable label="分乡镇主要指标" footer={scope && <p className="px-2 py-1 text-xs text-slate-600">注：{scope}。</p>}>
+    <ScrollTable label={`分${childLabel}主要指标`} footer={scope && <p className="px-2 py-1 text-xs text-slate-600">注：{scope}。</p>}>
       <table className="min-w-full text-sm" data-testid="overview-matrix">
-        <caption className="sr-only">分乡镇主要指标（万元）</caption>
+        <caption className="sr-only">分{childLabel}主要指标（万元）</caption>
         <thead className="bg-slate-100 text-slate-700">
           <tr>
-            <th rowSpan={2} scope="col" className="px-2 py-2 text-left font-medium">乡镇</th>
+            <th rowSpan={2} scope="col" className="px-2 py-2 text-left font-medium">{childLabel}</th>
             {matrix.map((i) => (
               <th key={i.code} colSpan={3} scope="colgroup" className="border-l border-slate-200 px-2 py-1 text-center font-medium">{i.name}</th>
             ))}

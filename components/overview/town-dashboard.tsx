@@ -1,5 +1,5 @@
 // The town page: breadcrumb and heading at once, each widget streaming in its own <Suspense>.
-import Link from "next/link";
+import { Crumbs } from "@/components/lists/detail-bits";
 import { Suspense } from "react";
 import { ChartSkeleton } from "@/components/charts/chart-card";
 import type { getTierCounts, getTownIndicators } from "@/lib/dashboard/town";
@@ -13,6 +13,8 @@ import { TierWidget, TownIndicatorsWidget, TownParksWidget, TownProjectsWidget }
 
 type Props = {
   county: { code: string; name: string };
+  /** The overviews above the town in the reader's scope: 全县概览, or 全市概览 › 兴化市 (lib/dashboard/crumbs). */
+  above: { href: string; label: string }[];
   town: { code: string; name: string };
   year: number;
   month: number;
@@ -31,11 +33,7 @@ export function TownDashboard(p: Props) {
   const q = `town=${p.town.code}&period=${p.periodKey}`;
   return (
     <div className="space-y-6">
-      <nav aria-label="位置" className="text-sm text-slate-600">
-        <Link href={`/overview?period=${p.periodKey}`} className="text-brand-700 underline">{p.county.name}</Link>
-        <span aria-hidden> › </span>
-        <span aria-current="page">{p.town.name}</span>
-      </nav>
+      <Crumbs items={p.above} current={p.town.name} />
       <h1 className="text-2xl font-semibold">
         {p.town.name}工业主要指标 <span className="text-lg font-normal text-slate-600">{formatPeriodRange(p.year, p.month)}</span>
       </h1>

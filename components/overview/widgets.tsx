@@ -21,30 +21,30 @@ type Links = { townHref: (code: string) => string };
 
 const pick = (o: RegionOverview, code: string) => o.indicators.find((i) => i.code === code) ?? o.indicators[0];
 
-export async function ReportedNote({ overview }: OverviewP) {
+export async function ReportedNote({ overview, childLabel = "乡镇" }: OverviewP & { childLabel?: string }) {
   const o = await overview;
   const reported = o.children.filter((c) => c.values.gross_output?.value != null).length;
   return (
     <p className="text-sm text-slate-600">
-      时序进度 <span className="num">{formatPercent(o.timeProgressPercent, 1)}</span> · 已报送 {reported}/{o.children.length} 个乡镇
+      时序进度 <span className="num">{formatPercent(o.timeProgressPercent, 1)}</span> · 已报送 {reported}/{o.children.length} 个{childLabel}
     </p>
   );
 }
 
-export async function KpiWidget({ overview }: OverviewP) {
+export async function KpiWidget({ overview, scopeWord = "全县" }: OverviewP & { scopeWord?: string }) {
   const o = await overview;
   const kpis = KPI_CODES.map((c) => o.indicators.find((i) => i.code === c)).filter((x) => x !== undefined);
-  return <KpiRow indicators={kpis} totals={o.totals} timeProgress={o.timeProgressPercent} growthExcluded={o.growthExcluded} />;
+  return <KpiRow indicators={kpis} totals={o.totals} timeProgress={o.timeProgressPercent} growthExcluded={o.growthExcluded} label={`${scopeWord}主要指标`} />;
 }
 
-export async function RankingWidget({ overview, code, townHref }: OverviewP & Links & { code: string }) {
+export async function RankingWidget({ overview, code, townHref, childLabel = "乡镇" }: OverviewP & Links & { code: string; childLabel?: string }) {
   const o = await overview;
   const ind = pick(o, code);
   const unit = chartUnit(ind);
   const rows = rankRows(o.children, ind, unit);
   if (rows.every((r) => r.value === null)) return <ChartCard title={`${ind.name}排名`}><ChartEmpty /></ChartCard>;
   return (
-    <ChartCard title={`${ind.name}分乡镇排名`} note={`单位：${unit.unit}`} testId="ranking-widget">
+    <ChartCard title={`${ind.name}分${childLabel}排名`} note={`单位：${unit.unit}`} testId="ranking-widget">
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <LazyRankingBarChart rows={rows} unit={unit.unit} digits={unit.digits} label={ind.name} />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
@@ -90,11 +90,11 @@ export async function CompositionWidget({ composition, by }: { composition: Retu
   );
 }
 
-export async function MatrixWidget({ overview, townHref, totalLabel }: OverviewP & Links & { totalLabel: string }) {
-  return <OverviewMatrix overview={await overview} hrefFor={townHref} totalLabel={totalLabel} />;
+export async function MatrixWidget({ overview, townHref, totalLabel, childLabel = "乡镇" }: OverviewP & Links & { totalLabel: string; childLabel?: string }) {
+  return <OverviewMatrix overview={await overview} hrefFor={townHref} totalLabel={totalLabel} childLabel={childLabel} />;
 }
 
-export async function IndicatorWidget({ overview, code, townHref, indicatorHref }: OverviewP & Links & { code: string; indicatorHref: (code: string) => string }) {
+export async function IndicatorWidget({ overview, code, townHref, indicatorHref, scopeWord = "全县", childLabel = "乡镇" }: OverviewP & Links & { code: string; indicatorHref: (code: string) => string; scopeWord?: string; childLabel?: string }) {
   const o = await overview;
   const ind = pick(o, code);
   return (
@@ -116,6 +116,8 @@ export async function IndicatorWidget({ overview, code, townHref, indicatorHref 
         isFlow={ind.kind === "FLOW"}
         total={o.totals[ind.code]}
         excluded={o.growthExcluded[ind.code]}
+        scopeWord={scopeWord}
+        childLabel={childLabel}
         rows={o.children.map((c) => ({ code: c.region.code, name: c.region.name, cell: c.values[ind.code], href: townHref(c.region.code) }))}
       />
     </div>

@@ -204,7 +204,7 @@ function fetchCompact(region: RegionRef, p: Periods, codes: string[] | undefined
  * parallel: both cores work, and each half's hash stays within work_mem.
  */
 async function fetchWide(region: RegionRef, p: Periods, codes: string[] | undefined, withComparable: boolean, counting: Counting): Promise<Fetched> {
-  type Outline = { children: ChildRow[]; indicators: IndicatorRow[]; tree: [number, number][]; approvedOnly: boolean | null };
+  type Outline = { children: ChildRow[]; indicators: IndicatorRow[]; tree: [number, number][]; approvedOnly: boolean | null; strictChildren: number[] };
   const outline = await queryJson<Outline>(Prisma.sql`
     WITH RECURSIVE tree(id, child) AS (
       SELECT id, id FROM "Region" WHERE "parentId" = ${region.id}
@@ -214,10 +214,16 @@ async function fetchWide(region: RegionRef, p: Periods, codes: string[] | undefi
       'children', (SELECT ${childJson} FROM "Region" WHERE "parentId" = ${region.id}),
       'indicators', (SELECT ${indicatorJson} FROM "Indicator" WHERE ${indicatorWhere(codes)}),
       'tree', (SELECT coalesce(json_agg(json_build_array(id, child)), '[]') FROM tree),
-      'approvedOnly', (SELECT "approvedOnly" FROM "Region" WHERE id = ${countyOf(region)})
+      'approvedOnly', (SELECT "approvedOnly" FROM "Region" WHERE id = ${countyOf(region)}),
+      'strictChildren', (SELECT coalesce(json_agg(id), '[]') FROM "Region" WHERE "parentId" = ${region.id} AND "approvedOnly")
     )::text AS j`);
   const tree = Prisma.sql`t(id, child) AS (SELECT * FROM unnest(${outline.tree.map((t) => t[0])}::int[], ${outline.tree.map((t) => t[1])}::int[]))`;
-  const counted = Prisma.sql`ARRAY[${statusList(countedStatusesFor(!counting.includeSubmitted || outline.approvedOnly === true))}]`;
+  const strict = !counting.includeSubmitted || outline.approvedOnly === true;
+  // A city's counties keep their own rule: a county that counts approved reports only does so in the
+  // city's figures too, while the others add their submitted ones (the viewer asked for them).
+  const counted = strict || outline.strictChildren.length === 0
+    ? Prisma.sql`ARRAY[${statusList(countedStatusesFor(strict))}]`
+    : Prisma.sql`CASE WHEN t.child = ANY(${outline.strictChildren}::int[]) THEN ARRAY[${statusList(countedStatusesFor(true))}] ELSE ARRAY[${statusList(countedStatusesFor(false))}] END`;
   const ids = outline.indicators.map((i) => i[0]);
   const halves = outline.tree.length >= OVERVIEW_TUNING.splitFrom && ids.length > 1 ? [ids.slice(0, ids.length >> 1), ids.slice(ids.length >> 1)] : [ids];
   const parts = await Promise.all(

@@ -3,10 +3,12 @@ import "server-only";
 // latest closed month (China time) in which most towns' reports are counted — approved, or
 // submitted as well when the viewer asks for that. One early report must not move everyone to a
 // month that is barely reported; a newer month is still one pick away in the period picker.
+// A city counts its reporting units the same way: the towns of its counties with town detail and
+// the counties without (their county-level reports), each by its own county's approvedOnly rule,
+// against the city's own share setting (docs/decisions/016-city-and-peer-counties.md).
 import { getPrisma } from "@/lib/db/client";
 import { chinaMonth, type Period } from "@/lib/stats";
-import { APPROVED_ONLY, countedStatuses, type Counting } from "./periods";
-import { statusList } from "@/lib/overview/query";
+import { APPROVED_ONLY, type Counting } from "./periods";
 
 /** Per period (newest first): how many towns have a counted report, of how many towns. */
 export type PeriodCoverage = { year: number; month: number; counted: number; towns: number };
@@ -21,29 +23,35 @@ export function pickDefaultPeriod(rows: PeriodCoverage[], sharePercent: number):
   return chosen ? { year: chosen.year, month: chosen.month } : null;
 }
 
-/** The county whose settings apply to a region: a town's county, else the region itself. */
-async function settingsOf(regionId: number) {
+/** The share setting that applies to a region: a town's county's, else the region's own (a county's, a city's). */
+async function shareOf(regionId: number): Promise<number | null> {
   const region = await getPrisma().region.findUnique({
     where: { id: regionId },
-    select: { id: true, level: true, parentId: true, defaultPeriodShare: true },
+    select: { level: true, defaultPeriodShare: true, parent: { select: { defaultPeriodShare: true } } },
   });
   if (!region) return null;
-  if (region.level !== "TOWN" || !region.parentId) return { countyId: region.id, share: region.defaultPeriodShare };
-  const county = await getPrisma().region.findUnique({ where: { id: region.parentId }, select: { defaultPeriodShare: true } });
-  return { countyId: region.parentId, share: county?.defaultPeriodShare ?? 80 };
+  return region.level === "TOWN" && region.parent ? region.parent.defaultPeriodShare : region.defaultPeriodShare;
 }
 
-/** Closed months (before the current China month) with counted reports below the region, newest first. */
-async function coverage(regionId: number, statuses: string[], now: Date): Promise<PeriodCoverage[]> {
+/**
+ * Closed months (before the current China month) with counted reports below the region, newest
+ * first. The units that report are the towns, and the counties without towns (their own county-level
+ * report); each unit's report counts by its own county's approvedOnly rule (lib/reports/periods).
+ */
+async function coverage(regionId: number, counting: Counting, now: Date): Promise<PeriodCoverage[]> {
   const current = chinaMonth(now);
   const rows = await getPrisma().$queryRaw<{ year: number; month: number; counted: number; towns: number }[]>`
-    WITH RECURSIVE sub(id, level) AS (
-      SELECT id, level FROM "Region" WHERE id = ${regionId}
-      UNION ALL SELECT r.id, r.level FROM "Region" r JOIN sub ON r."parentId" = sub.id
-    ), towns AS (SELECT id FROM sub WHERE level = 'TOWN')
-    SELECT t.year, t.month, count(DISTINCT t."regionId")::int AS counted, (SELECT count(*) FROM towns)::int AS towns
-    FROM "TownReport" t
-    WHERE t."regionId" IN (SELECT id FROM towns) AND t.status IN (${statusList(statuses)})
+    WITH RECURSIVE sub(id, level, county) AS (
+      SELECT id, level, CASE WHEN level = 'COUNTY' THEN id WHEN level = 'TOWN' THEN "parentId" END FROM "Region" WHERE id = ${regionId}
+      UNION ALL SELECT r.id, r.level, CASE WHEN r.level = 'COUNTY' THEN r.id ELSE sub.county END FROM "Region" r JOIN sub ON r."parentId" = sub.id
+    ), units AS (
+      SELECT s.id, coalesce(c."approvedOnly", false) AS approved_only
+      FROM sub s LEFT JOIN "Region" c ON c.id = s.county
+      WHERE s.level = 'TOWN' OR (s.level = 'COUNTY' AND NOT EXISTS (SELECT 1 FROM "Region" k WHERE k."parentId" = s.id AND k.level = 'TOWN'))
+    )
+    SELECT t.year, t.month, count(DISTINCT t."regionId")::int AS counted, (SELECT count(*) FROM units)::int AS towns
+    FROM "TownReport" t JOIN units u ON u.id = t."regionId"
+    WHERE (t.status = 'APPROVED' OR (${counting.includeSubmitted}::boolean AND NOT u.approved_only AND t.status = 'SUBMITTED'))
       AND t.year * 12 + t.month < ${current.year * 12 + current.month}
     GROUP BY t.year, t.month
     ORDER BY t.year DESC, t.month DESC`;
@@ -52,8 +60,7 @@ async function coverage(regionId: number, statuses: string[], now: Date): Promis
 
 /** The default period for a region (see the file comment); null when nothing is counted yet. */
 export async function defaultPeriod(regionId: number, counting: Counting = APPROVED_ONLY, now = new Date()): Promise<Period | null> {
-  const settings = await settingsOf(regionId);
-  if (!settings) return null;
-  const statuses = await countedStatuses(settings.countyId, counting);
-  return pickDefaultPeriod(await coverage(regionId, statuses, now), settings.share);
+  const share = await shareOf(regionId);
+  if (share === null) return null;
+  return pickDefaultPeriod(await coverage(regionId, counting, now), share);
 }

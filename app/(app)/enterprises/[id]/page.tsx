@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EnterpriseDetail } from "@/components/lists/enterprise-detail";
 import { requireUser } from "@/lib/auth/session";
+import { overviewCrumbs } from "@/lib/dashboard/crumbs";
 import { choosePeriod } from "@/lib/dashboard/period";
 import { firmScope, townIdsOf } from "@/lib/dashboard/scope";
 import { getEnterprise, getEnterpriseMonthly } from "@/lib/enterprises/detail";
@@ -20,5 +21,6 @@ export default async function EnterprisePage({ params, searchParams }: { params:
   const { period, latest } = await choosePeriod(scope.root.id, key);
   const p = period ?? latest ?? { year: new Date().getFullYear(), month: 12 };
   const [monthly, canEdit] = await Promise.all([getEnterpriseMonthly(e.id, p.year, p.month), canEditRegistry(user, e.townId)]);
-  return <EnterpriseDetail e={e} year={p.year} months={monthly.months} trend={monthly.trend} periodKey={formatPeriodKey(p)} canEdit={canEdit} />;
+  const above = await overviewCrumbs(user, { id: e.townId }, { period: formatPeriodKey(p) });
+  return <EnterpriseDetail e={e} year={p.year} months={monthly.months} trend={monthly.trend} periodKey={formatPeriodKey(p)} canEdit={canEdit} above={above} />;
 }

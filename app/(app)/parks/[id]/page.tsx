@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ParkDetail } from "@/components/lists/park-detail";
 import { requireUser } from "@/lib/auth/session";
+import { overviewCrumbs } from "@/lib/dashboard/crumbs";
 import { choosePeriod } from "@/lib/dashboard/period";
 import { readScope, townIdsOf } from "@/lib/dashboard/scope";
 import { enterpriseFilterSchema } from "@/lib/enterprises/filters";
@@ -29,5 +30,6 @@ export default async function ParkPage({ params, searchParams }: { params: Promi
     canEditRegistry(user, p.townId),
   ]);
   const row = rows.find((r) => r.id === p.id) ?? null;
-  return <ParkDetail p={p} row={row} enterprises={list?.rows ?? null} total={list?.total ?? 0} periodKey={at ? formatPeriodKey(at) : ""} canEdit={canEdit} />;
+  const above = await overviewCrumbs(user, { id: p.townId }, at ? { period: formatPeriodKey(at) } : {});
+  return <ParkDetail p={p} row={row} enterprises={list?.rows ?? null} total={list?.total ?? 0} periodKey={at ? formatPeriodKey(at) : ""} canEdit={canEdit} above={above} />;
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ProjectDetail } from "@/components/lists/project-detail";
 import { requireUser } from "@/lib/auth/session";
 import { choosePeriod } from "@/lib/dashboard/period";
+import { overviewCrumbs } from "@/lib/dashboard/crumbs";
 import { readScope, townIdsOf } from "@/lib/dashboard/scope";
 import { canEditRegistry } from "@/lib/permissions";
 import { getProject } from "@/lib/projects/detail";
@@ -18,5 +19,6 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   if (!p || !scope) notFound();
   const { period, latest } = await choosePeriod(scope.root.id, key);
   const at = period ?? latest ?? { year: new Date().getFullYear(), month: 12 };
-  return <ProjectDetail p={p} year={at.year} month={at.month} periodKey={formatPeriodKey(at)} canEdit={await canEditRegistry(user, p.townId)} />;
+  const above = await overviewCrumbs(user, { id: p.townId }, { period: formatPeriodKey(at) });
+  return <ProjectDetail p={p} year={at.year} month={at.month} periodKey={formatPeriodKey(at)} canEdit={await canEditRegistry(user, p.townId)} above={above} />;
 }

@@ -4,6 +4,7 @@ import { CountingToggle } from "@/components/overview/counting-toggle";
 import { TownDashboard } from "@/components/overview/town-dashboard";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
+import { overviewCrumbs } from "@/lib/dashboard/crumbs";
 import { choosePeriod } from "@/lib/dashboard/period";
 import { getTierCounts, getTownIndicators } from "@/lib/dashboard/town";
 import { getTrend } from "@/lib/dashboard/trend";
@@ -32,8 +33,10 @@ export default async function TownPage({ params, searchParams }: { params: Promi
   const periodKey = formatPeriodKey(period);
   // Another town's reporter reads the town's totals, not its enterprises' figures.
   const firms = await canReadFirms(user, town.id);
+  const above = await overviewCrumbs(user, town, { period: periodKey });
   return (
     <TownDashboard
+      above={above}
       county={county}
       town={town}
       year={period.year}

@@ -1,6 +1,7 @@
 "use client";
 // A reviewer edits the head (发文机关, 文号, 成文日期) and the drafted text — 存在问题 and 下步工作
-// included — then saves a draft, publishes a new version, or downloads exactly this text as Word.
+// included — then saves a draft or publishes a new version (head and text kept together), or
+// downloads exactly this text as Word.
 import { useActionState, useState } from "react";
 import type { BulletinActionState } from "@/app/(app)/bulletin/actions";
 import { bulletinHeadSchema, type BulletinHead } from "@/lib/bulletin/head";
@@ -56,18 +57,18 @@ export function BulletinEditor({ action, region, period, title, body, head, gene
       <input type="hidden" name="region" value={region} />
       <input type="hidden" name="period" value={period} />
       <fieldset className="grid gap-3 sm:grid-cols-3">
-        <legend className="mb-1 text-sm font-medium">版头（随导出和打印，不随草稿保存）</legend>
+        <legend className="mb-1 text-sm font-medium">版头（随草稿和发布的版本保存，用于导出和打印）</legend>
         <label className="block text-sm">
           <span>发文机关</span>
-          <input value={h.issuer} onChange={setHead("issuer")} maxLength={40} className={field} />
+          <input name="issuer" value={h.issuer} onChange={setHead("issuer")} maxLength={40} className={field} />
         </label>
         <label className="block text-sm">
           <span>文号</span>
-          <input value={h.docNumber} onChange={setHead("docNumber")} maxLength={40} className={field} placeholder="兴经发〔2026〕12号" />
+          <input name="docNumber" value={h.docNumber} onChange={setHead("docNumber")} maxLength={40} className={field} placeholder="兴经发〔2026〕12号" />
         </label>
         <label className="block text-sm">
           <span>成文日期</span>
-          <input type="date" value={h.issueDate} onChange={setHead("issueDate")} className={field} />
+          <input type="date" name="issueDate" value={h.issueDate} onChange={setHead("issueDate")} className={field} />
         </label>
       </fieldset>
       <label className="block text-sm">

@@ -11,9 +11,32 @@ import { formatPeriodRange, parsePeriod, periodKeyProblem, type Period } from "@
 import { reconciliationChecks } from "./checks";
 import { composeBulletin, sectionsToText, textToSections } from "./compose";
 import { getBulletinData } from "./data";
+import { bulletinHeadSchema, formatIssueDate, type BulletinHead } from "./head";
 import type { BulletinData, Section } from "./types";
 
-export type BulletinRevision = { id: number; revision: number; status: "DRAFT" | "PUBLISHED"; title: string; body: string; publishedAt: Date | null; createdAt: Date };
+export type BulletinRevision = {
+  id: number;
+  revision: number;
+  status: "DRAFT" | "PUBLISHED";
+  title: string;
+  body: string;
+  publishedAt: Date | null;
+  createdAt: Date;
+  /** 发文机关, 文号, 成文日期 as saved with this revision; null when it was saved before they were kept. */
+  head: BulletinHead | null;
+};
+
+const REVISION_SELECT = { id: true, revision: true, status: true, title: true, body: true, publishedAt: true, createdAt: true, issuer: true, docNumber: true, issueDate: true } as const;
+
+type StoredHead = { issuer: string | null; docNumber: string | null; issueDate: Date | null };
+
+/** The stored head, whole or not at all (a @db.Date reads back as UTC midnight of that day). */
+function headOf(r: StoredHead): BulletinHead | null {
+  if (r.issuer === null || r.docNumber === null || r.issueDate === null) return null;
+  return { issuer: r.issuer, docNumber: r.docNumber, issueDate: r.issueDate.toISOString().slice(0, 10) };
+}
+
+const headText = (h: BulletinHead | null) => (h ? `${h.issuer}｜${h.docNumber}｜${formatIssueDate(h.issueDate)}` : null);
 
 /** The county and period a bulletin request names; the caller must be county staff. */
 export async function bulletinTarget(user: Caller, regionCode: string | undefined, periodKey: string | undefined): Promise<{ county: RegionRef; period: Period }> {
@@ -30,15 +53,19 @@ export async function bulletinTarget(user: Caller, regionCode: string | undefine
 }
 
 export async function listRevisions(countyId: number, period: Period): Promise<BulletinRevision[]> {
-  return getPrisma().bulletin.findMany({
-    where: { regionId: countyId, year: period.year, month: period.month },
-    select: { id: true, revision: true, status: true, title: true, body: true, publishedAt: true, createdAt: true },
-    orderBy: { revision: "desc" },
-  });
+  const rows = await getPrisma().bulletin.findMany({ where: { regionId: countyId, year: period.year, month: period.month }, select: REVISION_SELECT, orderBy: { revision: "desc" } });
+  return rows.map(({ issuer, docNumber, issueDate, ...r }) => ({ ...r, head: headOf({ issuer, docNumber, issueDate }) }));
 }
 
 /** `checks`: for the reviewer on the page (project records vs the monthly reports), never in the text. */
-export type BulletinView = { data: BulletinData; checks: string[]; generated: { title: string; text: string }; current: { title: string; sections: Section[]; source: "generated" | "draft" | "published"; revision: number | null }; revisions: BulletinRevision[] };
+export type BulletinView = {
+  data: BulletinData;
+  checks: string[];
+  generated: { title: string; text: string };
+  /** `head`: the one saved with the shown revision (null: generated text, or saved before heads were kept). */
+  current: { title: string; sections: Section[]; source: "generated" | "draft" | "published"; revision: number | null; head: BulletinHead | null };
+  revisions: BulletinRevision[];
+};
 
 /**
  * What the page, the print view and the Word export show: the revision asked for (a kept version),
@@ -52,8 +79,8 @@ export async function getBulletinView(county: RegionRef, period: Period, revisio
   const shown = revision === undefined ? revisions[0] : revisions.find((r) => r.revision === revision);
   if (revision !== undefined && !shown) throw notFound(`通报第${revision}版`);
   const current = shown
-    ? { title: shown.title, sections: textToSections(shown.body), source: shown.status === "PUBLISHED" ? ("published" as const) : ("draft" as const), revision: shown.revision }
-    : { title: composed.title, sections: composed.sections, source: "generated" as const, revision: null };
+    ? { title: shown.title, sections: textToSections(shown.body), source: shown.status === "PUBLISHED" ? ("published" as const) : ("draft" as const), revision: shown.revision, head: shown.head }
+    : { title: composed.title, sections: composed.sections, source: "generated" as const, revision: null, head: null };
   return { data, checks: reconciliationChecks(data), generated, current, revisions };
 }
 
@@ -73,30 +100,40 @@ export function parseRevision(raw: string | null | undefined): number | undefine
 
 const clean = (s: string) => s.replace(/\r\n/g, "\n").trim();
 
-/** Saves the reviewer's text as the draft (updating the open draft) or publishes it as a new kept version. */
-export async function saveBulletin(user: Caller, county: RegionRef, period: Period, input: { title: string; body: string; publish: boolean }) {
+/**
+ * Saves the reviewer's text and head (发文机关, 文号, 成文日期) as the draft (updating the open draft) or
+ * publishes them as a new kept version; a changed head is audited beside the text.
+ */
+export async function saveBulletin(user: Caller, county: RegionRef, period: Period, input: { title: string; body: string; head: BulletinHead; publish: boolean }) {
   if (!(await canPublishBulletin(user, county.id))) throw new ApiError("forbidden", "只有县局审核员可以编辑和发布通报");
   const title = clean(input.title).slice(0, 120);
   const body = clean(input.body);
   if (!title || !body) throw new ApiError("bad_request", "标题和正文不能为空");
   if (/NaN|undefined|Infinity/.test(body)) throw new ApiError("bad_request", "正文中含有无效数值（NaN/undefined），请修改后再保存");
+  const head = bulletinHeadSchema.safeParse(input.head);
+  if (!head.success) throw new ApiError("bad_request", head.error.issues[0]?.message ?? "版头填写有误");
   const where = { regionId: county.id, year: period.year, month: period.month };
   return getPrisma().$transaction(async (tx) => {
-    const latest = await tx.bulletin.findFirst({ where, orderBy: { revision: "desc" }, select: { id: true, revision: true, status: true, body: true, title: true } });
+    const latest = await tx.bulletin.findFirst({ where, orderBy: { revision: "desc" }, select: { id: true, revision: true, status: true, body: true, title: true, issuer: true, docNumber: true, issueDate: true } });
     const status = input.publish ? ("PUBLISHED" as const) : ("DRAFT" as const);
-    const data = { title, body, status, publishedAt: input.publish ? new Date() : null, createdById: user.id };
+    const { issuer, docNumber, issueDate } = head.data;
+    const data = { title, body, status, issuer, docNumber, issueDate: new Date(`${issueDate}T00:00:00Z`), publishedAt: input.publish ? new Date() : null, createdById: user.id };
     const saved =
       latest?.status === "DRAFT"
         ? await tx.bulletin.update({ where: { id: latest.id }, data, select: { id: true, revision: true } })
         : await tx.bulletin.create({ data: { ...where, revision: (latest?.revision ?? 0) + 1, ...data }, select: { id: true, revision: true } });
+    const reason = `${county.name}${formatPeriodRange(period.year, period.month)}通报`;
+    const oldHead = latest ? headText(headOf(latest)) : null;
+    const newHead = headText(head.data);
     await recordAudit(tx, user, [
       {
         action: input.publish ? "publish" : "update", entity: "Bulletin", entityId: saved.id, ...where,
         field: input.publish ? `发布第${saved.revision}版` : "通报草稿",
         oldValue: latest?.status === "DRAFT" ? latest.body.slice(0, 2000) : null,
         newValue: body.slice(0, 2000),
-        reason: `${county.name}${formatPeriodRange(period.year, period.month)}通报`,
+        reason,
       },
+      ...(oldHead !== newHead ? [{ action: "update" as const, entity: "Bulletin", entityId: saved.id, ...where, field: "版头（发文机关｜文号｜成文日期）", oldValue: oldHead, newValue: newHead, reason }] : []),
     ]);
     return saved;
   });

@@ -298,29 +298,44 @@ describe("the demo county's bulletin for 2024年1–7月, against the API", () =
     const user = (await loadActiveUser(r.id, r.sessionVersion))!;
     const county = (await getRegionByCode(DEMO_COUNTY.code))!;
     const p = { year: 2024, month: 7 };
-    await saveBulletin(user, county, p, { title: "通报", body: `一、总体情况\n${text.split("\n")[1]}`, publish: false });
-    await saveBulletin(user, county, p, { title: "通报", body: "一、总体情况\n第一版。", publish: true });
-    await saveBulletin(user, county, p, { title: "通报", body: "一、总体情况\n第二版。", publish: true });
-    await saveBulletin(user, county, p, { title: "通报（修改中）", body: "一、总体情况\n第三版草稿。", publish: false });
+    const head = (n: number, day: string) => ({ issuer: "兴化市经济发展局", docNumber: `兴经发[2026]${n}号`, issueDate: day });
+    await saveBulletin(user, county, p, { title: "通报", body: `一、总体情况\n${text.split("\n")[1]}`, head: head(7, "2026-12-01"), publish: false });
+    await saveBulletin(user, county, p, { title: "通报", body: "一、总体情况\n第一版。", head: head(7, "2026-12-02"), publish: true });
+    await saveBulletin(user, county, p, { title: "通报", body: "一、总体情况\n第二版。", head: head(8, "2026-12-03"), publish: true });
+    await saveBulletin(user, county, p, { title: "通报（修改中）", body: "一、总体情况\n第三版草稿。", head: { ...head(9, "2026-12-04"), issuer: "兴化市工业和信息化局" }, publish: false });
     const view = await getBulletinView(county, p);
     expect(view.revisions.map((x) => [x.revision, x.status, x.body])).toEqual([
       [3, "DRAFT", "一、总体情况\n第三版草稿。"],
       [2, "PUBLISHED", "一、总体情况\n第二版。"],
       [1, "PUBLISHED", "一、总体情况\n第一版。"],
     ]);
+    // 发文机关, 文号 (brackets normalised to 〔〕) and 成文日期 are kept with each revision and shown on reopen.
+    expect(view.revisions.map((x) => x.head)).toEqual([
+      { issuer: "兴化市工业和信息化局", docNumber: "兴经发〔2026〕9号", issueDate: "2026-12-04" },
+      { issuer: "兴化市经济发展局", docNumber: "兴经发〔2026〕8号", issueDate: "2026-12-03" },
+      { issuer: "兴化市经济发展局", docNumber: "兴经发〔2026〕7号", issueDate: "2026-12-02" },
+    ]);
+    expect(view.current.head).toEqual(view.revisions[0].head);
+    expect((await getBulletinView(county, p, 2)).current.head).toEqual({ issuer: "兴化市经济发展局", docNumber: "兴经发〔2026〕8号", issueDate: "2026-12-03" });
+    // a head that is not valid is refused with its message, nothing saved
+    await expect(saveBulletin(user, county, p, { title: "通报", body: "一、总体情况\n x", head: head(9, "2026-02-30"), publish: true })).rejects.toThrow("成文日期不是有效日期");
+    expect(await db.bulletin.count({ where: { regionId: county.id, ...p } })).toBe(3);
+    // the head's changes are audited beside the text
+    const headAudit = await db.auditLog.findMany({ where: { entity: "Bulletin", field: "版头（发文机关｜文号｜成文日期）" }, select: { oldValue: true, newValue: true }, orderBy: { id: "asc" } });
+    expect(headAudit.at(-1)).toEqual({ oldValue: "兴化市经济发展局｜兴经发〔2026〕8号｜2026年12月3日", newValue: "兴化市工业和信息化局｜兴经发〔2026〕9号｜2026年12月4日" });
     expect(view.current).toMatchObject({ source: "draft", revision: 3 });
     expect((await getBulletinView(county, p, 1)).current).toMatchObject({ source: "published", revision: 1, sections: [{ heading: "一、总体情况", paragraphs: ["第一版。"] }] });
     await expect(getBulletinView(county, p, 9)).rejects.toThrow("通报第9版不存在");
     // The Word file of a kept version.
     const res = await docxGET(new Request(`http://localhost/api/v1/bulletin/docx?${Q}&revision=2`, auth()));
     const doc = await readDocx(Buffer.from(await res.arrayBuffer()));
-    expect(doc.blocks.filter((b) => b.kind === "p").map((b) => b.text)).toEqual(expect.arrayContaining(["通报", "第二版。"]));
+    expect(doc.blocks.filter((b) => b.kind === "p").map((b) => b.text)).toEqual(expect.arrayContaining(["通报", "第二版。", "兴经发〔2026〕8号", "2026年12月3日"]));
     expect(decodeURIComponent(res.headers.get("content-disposition")!)).toContain("第2版.docx");
     expect((await docxGET(new Request(`http://localhost/api/v1/bulletin/docx?${Q}&revision=x`, auth()))).status).toBe(400);
     expect(await db.auditLog.count({ where: { entity: "Bulletin", action: "publish" } })).toBe(2);
     const leader = await db.user.findUniqueOrThrow({ where: { username: "leader" }, select: { id: true, sessionVersion: true } });
-    await expect(saveBulletin((await loadActiveUser(leader.id, leader.sessionVersion))!, county, p, { title: "x", body: "y", publish: true })).rejects.toThrow("只有县局审核员");
-    await expect(saveBulletin(user, county, p, { title: "通报", body: "一、总体情况\n产值NaN亿元。", publish: true })).rejects.toThrow("无效数值");
+    await expect(saveBulletin((await loadActiveUser(leader.id, leader.sessionVersion))!, county, p, { title: "x", body: "y", head: head(1, "2026-12-01"), publish: true })).rejects.toThrow("只有县局审核员");
+    await expect(saveBulletin(user, county, p, { title: "通报", body: "一、总体情况\n产值NaN亿元。", head: head(1, "2026-12-01"), publish: true })).rejects.toThrow("无效数值");
     expect(sectionsToText(view.current.sections)).toBe("一、总体情况\n第三版草稿。");
   });
 });

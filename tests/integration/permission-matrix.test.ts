@@ -241,7 +241,7 @@ const PATHS: Record<string, Path> = {
   submissions: { capability: "submissions.view", target: "county", periodBound: false, run: (w) => apiStatus(submissionsGET(request(`/api/v1/submissions?region=${DEMO_COUNTY.code}&period=${PERIOD}`, token(w)))) },
   publishBulletin: {
     capability: "bulletin.publish", target: "county", periodBound: false,
-    run: async (w) => serviceStatus(async () => saveBulletin(callers[w]!, (await getRegionByCode(DEMO_COUNTY.code))!, period, { title: "权限测试通报", body: "权限测试正文", publish: false })),
+    run: async (w) => serviceStatus(async () => saveBulletin(callers[w]!, (await getRegionByCode(DEMO_COUNTY.code))!, period, { title: "权限测试通报", body: "权限测试正文", head: { issuer: "兴化市经济发展局", docNumber: "兴经发〔2026〕1号", issueDate: "2026-12-01" }, publish: false })),
   },
 };
 

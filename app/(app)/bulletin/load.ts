@@ -7,7 +7,7 @@ import { bulletinTarget, getBulletinView, parseRevision, statusLabel } from "@/l
 
 export type BulletinSearch = { region?: string; period?: string; revision?: string; issuer?: string; docNumber?: string; issueDate?: string };
 
-/** The drafted head, with each field the URL gives (the editor's print link) when it is valid. */
+/** The stored (else drafted) head, with each field the URL gives (the editor's print link) when it is valid. */
 function headFrom(drafted: BulletinHead, search: BulletinSearch): BulletinHead {
   const shape = bulletinHeadSchema.shape;
   const pick = <K extends keyof BulletinHead>(k: K) => {
@@ -23,7 +23,8 @@ export async function loadBulletinPage(user: CurrentUser, search: BulletinSearch
     const revision = parseRevision(search.revision);
     const view = await getBulletinView(county, period, revision);
     const drafted = defaultHead(county, period);
-    return { ok: true as const, county, period, view, revision, status: statusLabel(view.current), drafted, head: headFrom(drafted, search) };
+    // The head saved with the shown revision; the drafted one for generated text or an older revision.
+    return { ok: true as const, county, period, view, revision, status: statusLabel(view.current), drafted, head: headFrom(view.current.head ?? drafted, search) };
   } catch (e) {
     if (e instanceof ApiError) return { ok: false as const, message: e.message };
     throw e;

@@ -22,7 +22,8 @@ export const GET = handle(async (request: Request) => {
   const { county, period } = await bulletinTarget(user, params.get("region") ?? undefined, params.get("period") ?? undefined);
   const view = await getBulletinView(county, period, parseRevision(params.get("revision")));
   const given = Object.fromEntries(["issuer", "docNumber", "issueDate"].flatMap((k) => (params.get(k) ? [[k, params.get(k)]] : [])));
-  const head = bulletinHeadSchema.safeParse({ ...defaultHead(county, period), ...given });
+  // The query's head, else the one kept with the revision, else the drafted one.
+  const head = bulletinHeadSchema.safeParse({ ...defaultHead(county, period), ...(view.current.head ?? {}), ...given });
   if (!head.success) throw firstIssue(head.error);
   const file = await bulletinDocxFile({ county, period, data: view.data, head: head.data, title: view.current.title, sections: view.current.sections, source: statusLabel(view.current), revision: view.current.revision });
   return docxResponse(file);

@@ -32,11 +32,18 @@ function shiftOf(text: string, columnUnit: string | null | undefined, indicatorU
   return (own ?? EXPONENT[columnUnit ?? "万元"] ?? 4) - 4;
 }
 
-/** Half a unit of the text's last digit, shifted into the indicator's unit. */
+/**
+ * Half a unit of the text's last digit, shifted into the indicator's unit, as an exact decimal
+ * string ("5e-5" for "1.2345" in 亿元 read as 万元 … ): written, not computed — a county workbook has
+ * ≈10k figures, and Decimal.pow for each cost more than reading them.
+ */
 export function halfUlp(text: string, shift: number): string {
-  const m = /[\d,，]*(?:\.(\d+))?/.exec(text.normalize("NFKC").replace(/[^\d.,，]/g, ""));
-  const decimals = m?.[1]?.length ?? 0;
-  return new Decimal(5).times(new Decimal(10).pow(shift - decimals - 1)).toString();
+  const t = text.normalize("NFKC");
+  const dot = t.search(/[.．]\d/);
+  let decimals = 0;
+  if (dot >= 0) while (dot + 1 + decimals < t.length && t.charCodeAt(dot + 1 + decimals) >= 48 && t.charCodeAt(dot + 1 + decimals) <= 57) decimals++;
+  const exp = shift - decimals - 1;
+  return exp >= 0 ? `5${"0".repeat(exp)}` : `0.${"0".repeat(-exp - 1)}5`;
 }
 
 /** A money (or count) figure in a cross-check column, quietly: unreadable text is no reading. */

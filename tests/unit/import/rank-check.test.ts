@@ -41,7 +41,7 @@ async function plan(rows: Cell[][], lastYearSales: Record<string, string> = {}) 
   const planned = planTownValues(records, { reports, plans: new Map() }, INDICATOR_REFS);
   return { planned, columns: parsed.sheets[0].columns ?? [] };
 }
-const rankWarnings = (problems: { column: string | null }[]) => problems.filter((p) => p.column?.endsWith("·排名"));
+const rankWarnings = <P extends { column: string | null }>(problems: P[]) => problems.filter((p) => p.column?.endsWith("·排名"));
 
 describe("排名 cross-check", () => {
   it("places that agree with the computed competition ranking (a tie shares a place) raise nothing; the column is not imported", async () => {
@@ -85,7 +85,7 @@ describe("排名 cross-check", () => {
       ["昭阳街道", "2500", "3", "2500", "2"],
       ["安丰镇", "1000", "4", "900", "4"],
     ], last);
-    expect(rankWarnings(typo.planned.problems).map((p) => [p.row, p.column, (p as { message: string }).message])).toEqual([
+    expect(rankWarnings(typo.planned.problems).map((p) => [p.row, p.column, p.message])).toEqual([
       [6, "销售收入（营业收入）·排名", "排名与表中数据不符：表中为第2位，按本表4个乡镇的销售收入（营业收入）同比增幅计算为第3位；请核对这一行的数据或排名是否录入有误"],
     ]);
   });

@@ -3,6 +3,7 @@
 // missing is left out whole.
 import Decimal from "decimal.js";
 import type { Cell } from "@/lib/overview/compute";
+import { peerSentences } from "@/lib/peers/text";
 import { growthScopeNote, presentGrowth } from "@/lib/present/figure";
 import { formatPeriodRange } from "@/lib/stats";
 import { forecastParagraph } from "./compose-forecast";
@@ -72,9 +73,16 @@ export function rankingParagraphs(d: BulletinData, code = "gross_output"): strin
   return out;
 }
 
+/** "我市乡镇工业经济总量在6个县（市、区）中名列第3位…" (lib/peers/text), or null. */
+function peerParagraph(d: BulletinData): string | null {
+  const sentences = d.peers ? peerSentences(d.peers) : [];
+  return sentences.length > 0 ? sentences.join("") : null;
+}
+
 export function composeBulletin(d: BulletinData): { title: string; sections: Section[] } {
   const raw: Section[] = [
-    { heading: "总体情况", paragraphs: [headline(d), forecastParagraph(d)].filter((x): x is string => x !== null) },
+    // The county's place among its city's counties follows its own totals (omitted without figures).
+    { heading: "总体情况", paragraphs: [headline(d), peerParagraph(d), forecastParagraph(d)].filter((x): x is string => x !== null) },
     { heading: "乡镇排名", paragraphs: rankingParagraphs(d) },
     parkSection(d),
     projectSection(d),

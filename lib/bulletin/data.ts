@@ -11,6 +11,7 @@ import { getForecastFor } from "@/lib/forecast/query";
 import { enterpriseFilterSchema } from "@/lib/enterprises/filters";
 import { listEnterprises } from "@/lib/enterprises/list";
 import { getRegionOverview } from "@/lib/overview/query";
+import { getPeerStanding } from "@/lib/peers/query";
 import { listParks, PARK_LEVEL_LABELS } from "@/lib/parks/list";
 import { projectFilterSchema } from "@/lib/projects/filters";
 import { listProjects } from "@/lib/projects/list";
@@ -29,6 +30,7 @@ export async function getBulletinData(county: RegionRef, year: number, month: nu
   const attraction = await attractionFigures(townIds, period);
   const enterprises = await enterpriseTiers(townIds, period);
   const forecast = await getForecastFor(county, year, month, "gross_output");
+  const peers = await getPeerStanding(county, period);
   return {
     county: { code: county.code, name: county.name },
     year,
@@ -43,6 +45,7 @@ export async function getBulletinData(county: RegionRef, year: number, month: nu
     attraction,
     enterprises,
     forecast,
+    peers,
   };
 }
 

@@ -3,6 +3,7 @@ import Decimal from "decimal.js";
 import { presentGrowth, presentPlan, presentValue } from "@/lib/present/figure";
 import { formatNumber, MISSING, projectBucket, PROJECT_BUCKET_LABELS } from "@/lib/stats";
 import { STAGE_LABELS, STAGES } from "@/lib/projects/filters";
+import { peerTable } from "@/lib/peers/text";
 import { forecastTable } from "./compose-forecast";
 import { BUCKET_ORDER } from "./compose-sections";
 import { whole } from "./phrases";
@@ -54,5 +55,8 @@ export function projectTable(d: BulletinData): Table | null {
 export function bulletinTables(d: BulletinData): Table[] {
   const tables = [townTable(d), projectTable(d)].filter((t): t is Table => t !== null);
   const forecast = forecastTable(d, tables.length + 1);
-  return forecast ? [...tables, forecast] : tables;
+  const all = forecast ? [...tables, forecast] : tables;
+  // The city's counties last (the towns' tables keep their numbers); only with the county's place to show.
+  const peers = d.peers?.hasFigures ? peerTable(d.peers, d.month) : null;
+  return peers ? [...all, { title: `表${all.length + 1} ${peers.title}`, headers: peers.headers, rows: peers.rows, totalRow: peers.totalRow }] : all;
 }

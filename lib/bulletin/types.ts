@@ -2,6 +2,7 @@
 import type { ForecastReport } from "@/lib/forecast/assemble";
 import type { Cell } from "@/lib/overview/compute";
 import type { ProjectStage } from "@/lib/generated/prisma/enums";
+import type { PeerStanding } from "@/lib/peers/standing";
 
 export type IndicatorInfo = { code: string; name: string; unit: string; precision: number; percentPrecision: number };
 
@@ -48,6 +49,8 @@ export type BulletinData = {
   projects: ProjectFigures[];
   attraction: AttractionFigures | null;
   enterprises: EnterpriseTierFigures | null;
+  /** The county among its city's counties (lib/peers), or null/absent when it has no city. */
+  peers?: PeerStanding | null;
   /** 工业总产值预计全年 (lib/forecast), or null/absent when there is none. */
   forecast?: ForecastReport | null;
 };

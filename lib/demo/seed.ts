@@ -7,6 +7,7 @@ import { enterpriseYtd, generateEnterprises, townProfiles, townYtd, type DemoEnt
 import { deliverLatestOrder } from "./latest-order";
 import { DEMO_CITY, DEMO_COUNTY, DEMO_PARKS, DEMO_REQUIRED_INDICATORS, DEMO_TOWNS } from "./places";
 import { chinaMonth, previousPeriod } from "@/lib/stats";
+import { seedPeerCounties } from "./peers";
 import { seedProjects } from "./projects";
 import { chinaMonthStart, recordDemoHistory, timeline } from "./history";
 import { between, intBetween, makeRng, wan } from "./random";
@@ -88,6 +89,9 @@ export async function seedDemoCounty(db: Db, opts: SeedOptions) {
   log("乡镇月报…");
   await seedTownReports(db, ids, enterprises, profiles, towns, periods, attraction, Y, M, opts.openTowns, opts.now ?? new Date());
   await seedPlans(db, ids, county.id, towns, Y, M);
+  log("泰州市其他县（市、区）…");
+  const reference = await db.reportValue.aggregate({ where: { regionId: { in: [...towns.values()] }, indicatorId: ids.get("gross_output")!, year: Y - 1, month: 12 }, _sum: { value: true } });
+  await seedPeerCounties(db, ids, city.id, Number(reference._sum.value ?? 0), periods, opts.now ?? new Date());
   await seedParkValues(db, parkIds, periods);
   log("项目…");
   const parkTownIds = DEMO_PARKS.map((p) => towns.get(p.townCode)!);

@@ -14,21 +14,31 @@ export type Refs = {
   defaultPeriod: Period | null;
   /** A reporter's own town; null for the county's reviewers (every town). */
   onlyTownId: number | null;
+  /**
+   * Set when the scope is a city and its "towns" are its counties (the city's table of counties,
+   * lib/import/city.ts): `detailed` are the counties with town detail, whose rows are only kept for the
+   * cross-check (CityTableFigure), never written as figures (docs/decisions/016).
+   */
+  peers?: { detailed: ReadonlySet<number> };
 };
 
 const SUFFIX = /(镇|乡|街道|街道办事处|开发区|园区)$/;
+/** A county is named with or without its 县/市/区 ("泰兴" finds 泰兴市), in a city's table only. */
+const COUNTY_SUFFIX = /(县|市|区|自治县)$/;
 
 /** Finds a town by 统计用区划代码 or name; "戴南" finds 戴南镇, "戴南镇人民政府" does not. */
-export function townResolver(refs: Pick<Refs, "towns" | "county">) {
+export function townResolver(refs: Pick<Refs, "towns" | "county" | "peers">) {
+  const suffix = refs.peers ? COUNTY_SUFFIX : SUFFIX;
   const byKey = new Map<string, TownRef>();
   for (const t of refs.towns) {
     byKey.set(t.code, t);
     byKey.set(t.name, t);
-    byKey.set(t.name.replace(SUFFIX, ""), t);
+    const short = t.name.replace(suffix, "");
+    if (!refs.peers || short.length >= 2) byKey.set(short, t);
   }
   return (raw: string): TownRef | null => {
     const t = raw.normalize("NFKC").replace(/\s/g, "");
-    return byKey.get(t) ?? byKey.get(t.replace(SUFFIX, "")) ?? null;
+    return byKey.get(t) ?? byKey.get(t.replace(suffix, "")) ?? null;
   };
 }
 

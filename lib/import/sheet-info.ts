@@ -73,6 +73,7 @@ const money = (v: Decimal | string, unit: string) => `${formatNumber(v, 4).repla
 /** Each total row against the sum of the sheet's town rows: a warning where they differ beyond rounding. */
 export function totalsProblems(sheet: string, totals: { row: number; reader: RowReader }[], records: TownValuesRecord[], refs: Refs): Problem[] {
   const indicators = refs.indicators.filter((i) => i.onTownForm);
+  const parts = refs.peers ? "县（市、区）" : "乡镇";
   const out: Problem[] = [];
   for (const t of totals) {
     const values = readFigures(t.reader, indicators);
@@ -93,7 +94,7 @@ export function totalsProblems(sheet: string, totals: { row: number; reader: Row
       if (n === 0 || sum.minus(total).abs().lte(tol)) continue;
       out.push({
         sheet, row: t.row, column: ind.name, severity: "warning",
-        message: `合计行与各乡镇之和不一致：表中合计${money(total, ind.unit)}，${n}个乡镇之和${money(sum, ind.unit)}，相差${money(sum.minus(total).abs(), ind.unit)}；合计行不导入，请核对各乡镇数据`,
+        message: `合计行与各${parts}之和不一致：表中合计${money(total, ind.unit)}，${n}个${parts}之和${money(sum, ind.unit)}，相差${money(sum.minus(total).abs(), ind.unit)}；合计行不导入，请核对各${parts}数据`,
       });
     }
   }

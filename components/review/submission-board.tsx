@@ -20,13 +20,15 @@ function Count({ label, value, tone = "" }: { label: string; value: string | num
   );
 }
 
-type Props = { board: SubmissionBoard; rows: BoardRow[]; filter: BoardFilter; canAudit: boolean; /** May approve or return (the link of a submitted report reads 审核, else 查看). */ canReview?: boolean; periods: string[]; /** The 待审核 inbox, shown under the title. */ inbox?: React.ReactNode; /** 园区数据核对 findings per town code (warnings, decision 018). */ parkNotes?: Record<string, number> };
+type Props = { board: SubmissionBoard; rows: BoardRow[]; filter: BoardFilter; canAudit: boolean; /** The board's region in links when it is not the reader's own (a city user on a county's board). */ region?: string; /** May approve or return (the link of a submitted report reads 审核, else 查看). */ canReview?: boolean; periods: string[]; /** The 待审核 inbox, shown under the title. */ inbox?: React.ReactNode; /** 园区数据核对 findings per town code (warnings, decision 018). */ parkNotes?: Record<string, number> };
 
 /** 报送情况: who has submitted, on time or late, who is missing, for one county and period. */
-export function SubmissionBoardView({ board, rows, filter, canAudit, canReview = false, periods, inbox, parkNotes = {} }: Props) {
+export function SubmissionBoardView({ board, rows, filter, canAudit, canReview = false, periods, inbox, parkNotes = {}, region }: Props) {
   const p = parsePeriod(board.period)!;
   const c = board.counts;
-  const filterHref = (f: BoardFilter) => `/review?period=${board.period}${f === "all" ? "" : `&filter=${f}`}`;
+  const unit = board.unitLabel;
+  const regionQuery = region ? `&region=${region}` : "";
+  const filterHref = (f: BoardFilter) => `/review?period=${board.period}${regionQuery}${f === "all" ? "" : `&filter=${f}`}`;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -35,6 +37,7 @@ export function SubmissionBoardView({ board, rows, filter, canAudit, canReview =
           <p className="mt-1 text-sm text-slate-500">报送截止：次月{board.deadlineDay}日（{formatDateTime(new Date(board.deadline.getTime() - 1).toISOString())} 前报送为按时）</p>
         </div>
         <form method="get" action="/review" className="flex items-center gap-2 text-sm">
+          {region && <input type="hidden" name="region" value={region} />}
           <label htmlFor="board-period">统计期</label>
           <select id="board-period" name="period" defaultValue={board.period} className="rounded border border-slate-300 bg-white px-2 py-1">
             {periods.map((key) => {
@@ -47,7 +50,7 @@ export function SubmissionBoardView({ board, rows, filter, canAudit, canReview =
       </div>
       {inbox}
       <section aria-label="报送统计" className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-8">
-        <Count label="应报乡镇" value={c.total} />
+        <Count label={`应报${unit}`} value={c.total} />
         <Count label="已报送（含已审核）" value={c.submitted} />
         <Count label="已审核" value={c.APPROVED} tone="text-green-700" />
         <Count label="已退回" value={c.RETURNED} tone={c.RETURNED ? "text-red-700" : ""} />
@@ -67,7 +70,7 @@ export function SubmissionBoardView({ board, rows, filter, canAudit, canReview =
         <table className="w-full text-sm" data-testid="submission-board">
           <thead className="bg-slate-50 text-left text-slate-600">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">乡镇</th>
+              <th scope="col" className="px-3 py-2 font-medium">{unit}</th>
               <th scope="col" className="px-3 py-2 font-medium">状态</th>
               <th scope="col" className="px-3 py-2 font-medium">时效</th>
               <th scope="col" className="px-3 py-2 font-medium">报送时间</th>
@@ -79,7 +82,7 @@ export function SubmissionBoardView({ board, rows, filter, canAudit, canReview =
           <tbody>
             {rows.length === 0 && (
               <tr>
-                <td colSpan={7} className="px-3 py-6 text-center text-slate-500">没有符合条件的乡镇。</td>
+                <td colSpan={7} className="px-3 py-6 text-center text-slate-500">没有符合条件的{unit}。</td>
               </tr>
             )}
             {rows.map((r) => (

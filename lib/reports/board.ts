@@ -3,7 +3,7 @@ import "server-only";
 // by the county's deadline, counts and the on-time rate. Three queries (county, towns, reports),
 // never one per town.
 import { getPrisma } from "@/lib/db/client";
-import type { ReportStatus } from "@/lib/generated/prisma/client";
+import type { Prisma, ReportStatus } from "@/lib/generated/prisma/client";
 import { formatPeriodKey, roundHalfUp, type Period } from "@/lib/stats";
 
 export type BoardState = "NOT_STARTED" | ReportStatus;
@@ -20,7 +20,10 @@ export type BoardRow = {
 };
 
 export type SubmissionBoard = {
+  /** The region whose reports are listed: a county (its towns), or a city (its counties without town detail). */
   county: { code: string; name: string };
+  /** What the rows are: 乡镇, or 县（市、区） on a city's board. */
+  unitLabel: string;
   period: string;
   deadline: Date;
   deadlineDay: number;
@@ -57,12 +60,16 @@ function timelinessOf(state: BoardState, submittedAt: Date | null, deadline: Dat
 
 export async function getSubmissionBoard(countyId: number, period: Period, now = new Date()): Promise<SubmissionBoard | null> {
   const db = getPrisma();
-  const county = await db.region.findUnique({ where: { id: countyId }, select: { code: true, name: true, reportDeadlineDay: true } });
+  const county = await db.region.findUnique({ where: { id: countyId }, select: { code: true, name: true, level: true, reportDeadlineDay: true } });
   if (!county) return null;
+  // A county's towns report to it; a city's counties without town detail report to the city (decision 016).
+  const units: Prisma.RegionWhereInput = county.level === "CITY"
+    ? { parentId: countyId, level: "COUNTY", children: { none: { level: "TOWN" } } }
+    : { parentId: countyId, level: "TOWN" };
   const [towns, reports] = await Promise.all([
-    db.region.findMany({ where: { parentId: countyId, level: "TOWN" }, select: { id: true, code: true, name: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }] }),
+    db.region.findMany({ where: units, select: { id: true, code: true, name: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }] }),
     db.townReport.findMany({
-      where: { year: period.year, month: period.month, region: { parentId: countyId, level: "TOWN" } },
+      where: { year: period.year, month: period.month, region: units },
       select: { regionId: true, status: true, submittedAt: true, reviewedAt: true, reviewerComment: true },
     }),
   ]);
@@ -97,6 +104,7 @@ export async function getSubmissionBoard(countyId: number, period: Period, now =
   const rate = counts.total === 0 ? null : roundHalfUp((counts.onTime * 100) / counts.total, 1);
   return {
     county: { code: county.code, name: county.name },
+    unitLabel: county.level === "CITY" ? "县（市、区）" : "乡镇",
     period: formatPeriodKey(period),
     deadline,
     deadlineDay: county.reportDeadlineDay,

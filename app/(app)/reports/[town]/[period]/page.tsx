@@ -5,7 +5,7 @@ import { ApiError } from "@/lib/api/errors";
 import { requireUser } from "@/lib/auth/session";
 import { listReportAudit } from "@/lib/audit/queries";
 import { getEnterpriseSums } from "@/lib/entries/prefill";
-import { canEditReport, canReopenReport, canReviewReport, canViewAudit, canViewReport, canViewSubmissions } from "@/lib/permissions";
+import { canEditReport, canReopenReport, canReviewReport, canViewAudit, canViewReport, canViewSubmissions, hasTownDetail } from "@/lib/permissions";
 import { listParkFindings } from "@/lib/parks/cross-check";
 import { getRegionByCode } from "@/lib/regions";
 import { entryRefusalFor } from "@/lib/reports/entry-period";
@@ -25,7 +25,8 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
   const period = parsePeriod(key);
   if (!period) return <EmptyState title="统计期不正确" detail={invalidPeriodText(key)} />;
   const town = /^\d{12}$/.test(code) ? await getRegionByCode(code) : null;
-  if (!town || town.level !== "TOWN") notFound();
+  // A town's report, or a county's own (a county without town detail reports to the city, decision 016).
+  if (!town || (town.level !== "TOWN" && !(town.level === "COUNTY" && !(await hasTownDetail(town.id))))) notFound();
   // Another town's reporter gets the same page as a missing town: no data, no hint it exists.
   if (!(await canViewReport(user, town.id))) notFound();
   // A period not yet open for entry has no form; a report that exists anyway (from a 快报 window) stays readable.

@@ -7,7 +7,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
 import { sectionsToText } from "@/lib/bulletin/compose";
 import { formatIssueDate } from "@/lib/bulletin/head";
-import { canPublishBulletin } from "@/lib/permissions";
+import { canPublishBulletin, readScopeRoot } from "@/lib/permissions";
+import { getPrisma } from "@/lib/db/client";
 import { formatPeriodKey } from "@/lib/stats";
 import { saveBulletinAction } from "./actions";
 import { loadBulletinPage, type BulletinSearch } from "./load";
@@ -16,7 +17,11 @@ export const metadata: Metadata = { title: "通报" };
 
 export default async function BulletinPage({ searchParams }: { searchParams: Promise<BulletinSearch> }) {
   const user = await requireUser();
-  const page = await loadBulletinPage(user, await searchParams);
+  const search = await searchParams;
+  // The 通报 is a county's: a city user picks one of the city's counties with town detail.
+  const root = await readScopeRoot(user);
+  if (root?.level === "CITY" && !search.region) return <CountyChoice city={root} period={search.period} />;
+  const page = await loadBulletinPage(user, search);
   if (!page.ok) return <EmptyState title="无法生成通报" detail={page.message} />;
   const { county, period, view, status, head, revision } = page;
   const query = new URLSearchParams({ region: county.code, period: formatPeriodKey(period) }).toString();
@@ -65,6 +70,29 @@ export default async function BulletinPage({ searchParams }: { searchParams: Pro
         </section>
       )}
       <RevisionList revisions={view.revisions} shown={view.current.revision} query={query} />
+    </div>
+  );
+}
+
+/** The city's counties whose towns report (a county known only from the city's table has no 通报 here). */
+async function CountyChoice({ city, period }: { city: { id: number; name: string }; period?: string }) {
+  const counties = await getPrisma().region.findMany({
+    where: { parentId: city.id, level: "COUNTY", children: { some: { level: "TOWN" } } },
+    select: { code: true, name: true },
+    orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+  });
+  if (counties.length === 0) return <EmptyState title="暂无通报" detail={`${city.name}还没有使用本平台报送乡镇数据的县（市、区）。`} />;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">月度通报</h1>
+      <p className="text-sm text-slate-600">通报按县（市、区）编制。请选择：</p>
+      <ul className="flex flex-wrap gap-2">
+        {counties.map((c) => (
+          <li key={c.code}>
+            <Link href={`/bulletin?${new URLSearchParams({ region: c.code, ...(period ? { period } : {}) })}`} className="inline-block rounded border border-slate-300 bg-white px-3 py-1 text-brand-700 hover:border-brand-600">{c.name}</Link>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

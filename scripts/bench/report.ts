@@ -14,7 +14,7 @@ export type TableSize = { table: string; rows: number; total: string };
 export type Generation = { seconds: number; steps: Record<string, number>; at: string; reused: boolean };
 
 /** Targets from the issue: county overview p95 ≤ 50 ms and ≤ 1.5× its floor; province root p95 ≤ 300 ms; an import of 50,000 rows < 15 s. */
-export const TARGETS = { countyP95Ms: 50, countyFloorRatio: 1.5, provinceP95Ms: 300, importSeconds: 15 };
+export const TARGETS = { countyP95Ms: 50, countyFloorRatio: 1.5, provinceP95Ms: 300, importSeconds: 15, importCountySeconds: 5 };
 
 export const MANUAL_START = "<!-- manual:start -->";
 export const MANUAL_END = "<!-- manual:end -->";
@@ -39,14 +39,48 @@ function manualSection(manual: string | null): string {
 const seconds = (x: number) => (x >= 10 ? x.toFixed(1) : x.toFixed(2));
 
 export function importTable(rows: ImportBenchRow[]): string {
-  const lines = ["| 文件 file | 行数 rows | 预览 preview s | 提交 commit s | 合计 total s |", "| --- | ---: | ---: | ---: | ---: |"];
-  for (const r of rows) lines.push(`| ${r.file} | ${n(r.rows)} | ${seconds(r.previewSeconds)} | ${seconds(r.commitSeconds)} | ${seconds(r.totalSeconds)} |`);
+  const lines = [
+    "| 文件 file | 行数 rows | 预览 preview s | 提交 commit s | 合计 total s | p95 s | SQL 下限 floor s | 倍数 ratio |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const r of rows) {
+    const runs = r.runs && r.runs > 1 ? `（${r.runs}次的中位数 / median of ${r.runs}）` : "";
+    const floor = r.floorSeconds === undefined ? "—" : r.floorSeconds.toFixed(3);
+    const ratio = r.floorSeconds ? `${(r.totalSeconds / r.floorSeconds).toFixed(1)}×` : "—";
+    lines.push(`| ${r.file}${runs} | ${n(r.rows)} | ${seconds(r.previewSeconds)} | ${seconds(r.commitSeconds)} | ${seconds(r.totalSeconds)} | ${r.p95Seconds === undefined ? "—" : seconds(r.p95Seconds)} | ${floor} | ${ratio} |`);
+  }
   return lines.join("\n");
 }
 
 export function importLines(rows: ImportBenchRow[]): string[] {
   const mark = (ok: boolean) => (ok ? "✅ 达标 met" : "❌ 未达标 missed");
-  return rows.map((r) => `- ${r.file}（上传到提交 / upload to commit）< ${TARGETS.importSeconds} s: ${seconds(r.totalSeconds)} s — ${mark(r.totalSeconds < TARGETS.importSeconds)}`);
+  return rows.map((r) => {
+    const worst = r.p95Seconds ?? r.totalSeconds;
+    const at = r.p95Seconds === undefined ? `${seconds(r.totalSeconds)} s` : `p50 ${seconds(r.totalSeconds)} s, p95 ${seconds(r.p95Seconds)} s`;
+    const load = r.load ? `（load average ${r.load.map((l) => l.toFixed(2)).join(" → ")}）` : "";
+    return `- ${r.file}（上传到提交 / upload to commit）< ${r.targetSeconds} s: ${at} — ${mark(worst < r.targetSeconds)}${load}`;
+  });
+}
+
+/** The import section's body (under its heading): what ran, the table, the targets. */
+export function importSection(imports: ImportBenchRow[] | null, importRows: number): string {
+  if (!imports) return "本次未运行 / not run this time (`--no-import`).";
+  const county = imports.find((r) => r.floorSeconds !== undefined);
+  return `Workbooks one after another through the app's own \`previewImport\` and \`commitImport\` (scripts/bench/import.ts) as the
+demo county's reviewer, in a scratch database on the same server (\`tis_bench_import\`, created for the run and dropped
+after it). Preview = upload, parse, validate, match against stored data; commit = one transaction planning again,
+writing the rows and their audit entries. The five enterprise files have ${n(importRows)} rows each and run once; the
+county's own monthly workbook (36 sheets 2010年1-1月 … 2012年1-12月, title, "单位：亿元、家、人" note, two-level merged
+header of 20 indicators over 本年累计 / 同比±%, a 合计 row and the demo county's 14 towns: 540 data rows, 504 reports,
+10,080 figures) runs ${county?.runs ?? 1} times from an empty 2010–2012 (median and p95 of the totals). Its SQL 下限 / floor
+(scripts/bench/import-floor.ts) writes the same 504 reports, 10,080 figures and 10,584 audit rows with three bulk
+statements in one transaction, nothing read, parsed or checked first; the ratio is the import's median over the floor's.
+
+${importTable(imports)}
+
+目标 / Targets: the county workbook < ${TARGETS.importCountySeconds} s (at p95), a ${n(importRows)}-row file < ${TARGETS.importSeconds} s, upload to commit.
+
+${importLines(imports).join("\n")}`;
 }
 
 function sh(cmd: string): string | null {
@@ -202,6 +236,7 @@ npm run bench                      # BENCH_DATABASE_URL, default postgresql://po
 npm run bench -- --regenerate      # drop the synthetic data and generate it again
 npm run bench -- --iterations 50 --warmup 5 --no-report
 npm run bench -- --no-import       # skip the import benchmark (a few minutes)
+npm run bench -- --import-only     # only the import benchmark: rewrites the 导入 / Import section, keeps the rest
 npm run bench -- --only county,province --no-import   # the overview cases alone (printed; this file untouched)
 \`\`\`
 
@@ -232,22 +267,9 @@ ${resultsTable(r.timings)}
 
 ${targetLines(r.timings).join("\n")}
 ${r.comparedOverviews === null ? "" : `- 新旧取数路径结果一致 / same answers on both paths: ${n(r.comparedOverviews)} overviews (every 5th county, the root, a town; four periods; both countings; three indicator sets) equal on the pg pool and through Prisma (scripts/bench/compare.ts)\n`}${missNotes(r.timings, { average: r.load, cpus: Number(r.machine.cpus) }).map((note) => `\n${note}\n`).join("")}
-## 导入 / Import (${n(r.importRows)} rows)
+## 导入 / Import
 
-${
-  r.imports
-    ? `Five workbooks of ${n(r.importRows)} rows one after another through the app's own \`previewImport\` and \`commitImport\`
-(scripts/bench/import.ts) as the demo county's reviewer, in a scratch database on the same server (\`tis_bench_import\`,
-created for the run and dropped after it), after the read cases above. Preview = upload, parse, validate, match; commit =
-one transaction writing the rows and their audit entries.
-
-${importTable(r.imports)}
-
-目标 / Target: < ${TARGETS.importSeconds} s per file, upload to commit.
-
-${importLines(r.imports).join("\n")}`
-    : "本次未运行 / not run this time (\`--no-import\`)."
-}
+${importSection(r.imports, r.importRows)}
 
 ${manualSection(r.manual)}
 ## 机器 / Machine

@@ -15,6 +15,8 @@
 //                        series-province, ranking-county, ranking-province), print them and leave
 //                        docs/benchmarks.md alone; `--only county,province --no-import` for the overview alone
 //   --no-compare         skip comparing the overview's two paths (scripts/bench/compare.ts) before measuring
+//   --import-only        only the import benchmark (no dataset, no read cases): rewrites the 导入 / Import section
+//                        of docs/benchmarks.md and keeps the rest of the file as it is; --county-runs N (default 5)
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -26,7 +28,7 @@ import { clearDataset, datasetMatches, expectedCounts, generateDataset, PROVINCE
 import { runImportBench, type ImportBenchRow } from "./import";
 import { compareOverviewPaths } from "./compare";
 import { benchCases, loadTargets, timeCase, type Timing } from "./measure";
-import { describeMachine, describeServer, extractManual, importLines, importTable, renderReport, resultsTable, tableSizes, targetLines, type Generation } from "./report";
+import { describeMachine, describeServer, extractManual, importLines, importSection, importTable, renderReport, resultsTable, tableSizes, targetLines, type Generation } from "./report";
 
 const DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/tis_bench";
 const root = path.resolve(import.meta.dirname, "../..");
@@ -48,6 +50,8 @@ function options() {
       "import-rows": { type: "string", default: "50000" },
       only: { type: "string" },
       "no-compare": { type: "boolean", default: false },
+      "import-only": { type: "boolean", default: false },
+      "county-runs": { type: "string", default: "5" },
     },
   });
   const int = (s: string | undefined, fallback: number) => (s === undefined ? fallback : Number.parseInt(s, 10));
@@ -59,7 +63,7 @@ function options() {
     firstYear: int(values["first-year"], PROVINCE.firstYear),
   };
   const only = values.only?.split(",").map((k) => k.trim()).filter(Boolean) ?? null;
-  return { ...values, spec, only, iterations: int(values.iterations, 100), warmup: int(values.warmup, 5), importRows: int(values["import-rows"], 50_000) };
+  return { ...values, spec, only, iterations: int(values.iterations, 100), warmup: int(values.warmup, 5), importRows: int(values["import-rows"], 50_000), countyRuns: int(values["county-runs"], 5) };
 }
 
 async function connect(url: string): Promise<pg.Client & { runner: SqlRunner }> {
@@ -105,7 +109,7 @@ const IMPORT_DATABASE = "tis_bench_import";
  * scripts/bench/import.ts in a fresh scratch database on the bench server (created here, dropped
  * afterwards even when the import fails), after the read cases so it does not disturb them.
  */
-async function importBench(url: string, rows: number): Promise<ImportBenchRow[]> {
+async function importBench(url: string, rows: number, countyRuns: number): Promise<ImportBenchRow[]> {
   const scratch = new URL(url);
   scratch.pathname = `/${IMPORT_DATABASE}`;
   const drop = (client: pg.Client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(IMPORT_DATABASE)} WITH (FORCE)`);
@@ -115,7 +119,7 @@ async function importBench(url: string, rows: number): Promise<ImportBenchRow[]>
   });
   try {
     console.log(`\n导入基准 / import benchmark: ${rows.toLocaleString("en-US")} rows per file, database ${IMPORT_DATABASE}`);
-    return await runImportBench({ databaseUrl: scratch.toString(), rows }, (line) => console.log(`  ${line}`));
+    return await runImportBench({ databaseUrl: scratch.toString(), rows, countyRuns }, (line) => console.log(`  ${line}`));
   } finally {
     await onServer(url, drop);
   }
@@ -191,10 +195,26 @@ async function prepareDataset(url: string, spec: BenchSpec, regenerate: boolean)
   }
 }
 
+/** `--import-only`: the import benchmark alone; its section of the report is replaced, nothing else. */
+async function importOnly(url: string, opts: ReturnType<typeof options>) {
+  const imports = await importBench(url, opts.importRows, opts.countyRuns);
+  console.log(`\n${importTable(imports)}\n\n${importLines(imports).join("\n")}`);
+  if (opts["no-report"]) return;
+  const out = path.resolve(root, opts.out);
+  const text = existsSync(out) ? readFileSync(out, "utf8") : "";
+  const start = text.indexOf("\n## 导入 / Import");
+  if (start < 0) throw new Error(`${opts.out} 中没有“## 导入 / Import”一节；请先完整运行 npm run bench / run the full bench first`);
+  const next = text.indexOf("\n## ", start + 1);
+  const section = `\n## 导入 / Import\n\n${importSection(imports, opts.importRows)}\n\n测量于 / measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC（\`npm run bench -- --import-only\`；the rest of this file is from the last full run）。\n`;
+  writeFileSync(out, text.slice(0, start) + section + (next < 0 ? "" : text.slice(next)));
+  console.log(`\n已更新导入一节 / import section updated: ${path.relative(root, out)}`);
+}
+
 async function main() {
   const opts = options();
   const url = process.env.BENCH_DATABASE_URL?.trim() || DEFAULT_URL;
   console.log(`基准数据库 / bench database: ${redactUrl(url)}`);
+  if (opts["import-only"]) return importOnly(url, opts);
   await ensureDatabase(url);
   const { applied } = await deployMigrations({ databaseUrl: url });
   if (applied.length) console.log(`已应用迁移 / applied migrations: ${applied.join(", ")}`);
@@ -224,7 +244,7 @@ async function main() {
     }
     const load: [number, number] = [loadBefore, os.loadavg()[0]];
     console.log(`\n${resultsTable(timings)}\n\n${targetLines(timings).join("\n")}\n\nload average (1 min) before / after: ${load.map((l) => l.toFixed(2)).join(" / ")}`);
-    const imports = opts["no-import"] ? null : await importBench(url, opts.importRows);
+    const imports = opts["no-import"] ? null : await importBench(url, opts.importRows, opts.countyRuns);
     if (imports) console.log(`\n${importTable(imports)}\n\n${importLines(imports).join("\n")}`);
     if (!opts["no-report"] && !opts.only) {
       const counts = expectedCounts(opts.spec);

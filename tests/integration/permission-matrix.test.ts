@@ -5,6 +5,10 @@
 // period state, against a real database. A denied call must answer 403 (or, for an import whose
 // rows are refused, a preview with Chinese problems and a refused commit) and change nothing; an
 // allowed one must succeed. A capability or an import kind without a path here fails the matrix.
+// The city (issue 14): the city's reviewer and leader, and the reviewer of a county without town
+// detail (靖江市, a demo peer county), whose county-level report is the third kind of target; a
+// report's capability is chosen by its region's level (report.* for a town's, county_report.* for a
+// county's own), so every caller also walks the county-level report paths and the city's overview.
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as auditGET } from "@/app/api/v1/audit/route";
 import { POST as checksPOST } from "@/app/api/v1/checks/route";
@@ -19,8 +23,8 @@ import { ApiError } from "@/lib/api/errors";
 import { loadActiveUser } from "@/lib/auth/session";
 import { saveBulletin } from "@/lib/bulletin/service";
 import { getPrisma } from "@/lib/db/client";
-import { createRegion, createUser } from "@/lib/demo/factories";
-import { DEMO_COUNTY } from "@/lib/demo/places";
+import { createUser } from "@/lib/demo/factories";
+import { DEMO_CITY, DEMO_COUNTY } from "@/lib/demo/places";
 import { saveEnterprise } from "@/lib/enterprises/service";
 import { getEnterpriseGrid, saveEnterpriseGrid } from "@/lib/entries/enterprises";
 import { getParkGrid, saveParkGrid } from "@/lib/entries/parks";
@@ -29,7 +33,7 @@ import type { ReportStatus, Role } from "@/lib/generated/prisma/enums";
 import { IMPORT_KINDS, type ImportKind } from "@/lib/import/types";
 import { readScope, firmScope, townIdsOf } from "@/lib/dashboard/scope";
 import { getEnterprise } from "@/lib/enterprises/detail";
-import { canReadFirms, canReadRegion, type Caller } from "@/lib/permissions";
+import { canEditCountyPlans, canReadFirms, canReadRegion, type Caller } from "@/lib/permissions";
 import { CAPABILITIES, ROLE_CAPABILITIES, WRITE_CAPABILITIES, type Capability } from "@/lib/permissions/capabilities";
 import { getRegionByCode } from "@/lib/regions";
 import { parsePeriod, toDecimal } from "@/lib/stats";
@@ -39,19 +43,25 @@ import { useDemoSnapshot } from "../support/demo-snapshot";
 
 const OWN = "321281100000"; // 戴南镇, the demo reporter's town
 const OTHER = "321281101000"; // 张郭镇
+const PEER = "321282000000"; // 靖江市: a county of the demo city known by its county-level figures only
 const TOWN_NAMES: Record<string, string> = { [OWN]: "戴南镇", [OTHER]: "张郭镇" };
 const PERIOD = "2024-06";
 const period = parsePeriod(PERIOD)!;
 const STATES: readonly ReportStatus[] = ["DRAFT", "RETURNED", "SUBMITTED", "APPROVED"];
 
-type CallerName = "admin" | "reviewer" | "leader" | "reporter" | "readonlyReviewer" | "otherCountyReviewer";
-const CALLERS: Record<CallerName, { role: Role; readOnly: boolean; otherCounty: boolean }> = {
-  admin: { role: "ADMIN", readOnly: false, otherCounty: false },
-  reviewer: { role: "REVIEWER", readOnly: false, otherCounty: false },
-  leader: { role: "LEADER", readOnly: false, otherCounty: false },
-  reporter: { role: "REPORTER", readOnly: false, otherCounty: false },
-  readonlyReviewer: { role: "REVIEWER", readOnly: true, otherCounty: false },
-  otherCountyReviewer: { role: "REVIEWER", readOnly: false, otherCounty: true },
+type CallerName = "admin" | "reviewer" | "leader" | "reporter" | "readonlyReviewer" | "otherCountyReviewer" | "cityReviewer" | "cityLeader";
+/** `home`: where the caller belongs — the demo county (兴化市), its town 戴南镇, the peer county 靖江市, or the city. */
+type Home = "county" | "town" | "peer" | "city";
+const CALLERS: Record<CallerName, { role: Role; readOnly: boolean; home: Home }> = {
+  admin: { role: "ADMIN", readOnly: false, home: "county" },
+  reviewer: { role: "REVIEWER", readOnly: false, home: "county" },
+  leader: { role: "LEADER", readOnly: false, home: "county" },
+  reporter: { role: "REPORTER", readOnly: false, home: "town" },
+  readonlyReviewer: { role: "REVIEWER", readOnly: true, home: "county" },
+  // Another county's reviewer: for 兴化市's towns the other county, for 靖江市's own report their own.
+  otherCountyReviewer: { role: "REVIEWER", readOnly: false, home: "peer" },
+  cityReviewer: { role: "CITY_REVIEWER", readOnly: false, home: "city" },
+  cityLeader: { role: "CITY_LEADER", readOnly: false, home: "city" },
 };
 
 /** The period states a capability needs, restated here from the product rule (not imported). */
@@ -63,32 +73,47 @@ const NEEDS_STATE: Partial<Record<Capability, readonly ReportStatus[]>> = {
   "import.projects": ["DRAFT", "RETURNED"],
   "report.review": ["SUBMITTED"],
   "report.reopen": ["APPROVED"],
+  "county_report.edit": ["DRAFT", "RETURNED"],
+  "county_report.review": ["SUBMITTED"],
+  "county_report.reopen": ["APPROVED"],
 };
 
 type Outcome = { status: number; problems?: string[] };
 type Path = {
   capability: Capability;
-  /** A county-level path (overview, submissions, bulletin) runs once, against the county. */
-  target: "town" | "county";
+  /**
+   * A county-level path (overview, submissions, bulletin) runs once, against the county; "peer" acts
+   * on the peer county's own (county-level) report; "city" on the city as a whole.
+   */
+  target: "town" | "county" | "peer" | "city";
   /** Runs in every period state (a figure of the town-period), or once with the report approved (or as set). */
   periodBound: boolean;
   state?: ReportStatus;
   run: (who: CallerName, town: string) => Promise<Outcome>;
 };
 
+type Which = "own" | "other" | "county" | "peer" | "city";
+
+/** Whether a reach from the caller's home covers the target, restated from the product rule. */
+function covers(home: Home, reach: "city" | "county" | "town", which: Which): boolean {
+  if (reach === "city") return home === "city";
+  if (reach === "town") return home === "town" && which === "own";
+  if (home === "peer") return which === "peer";
+  return (home === "county" || home === "town") && (which === "own" || which === "other" || which === "county");
+}
+
 /** Whether the table says yes: capability ∧ writes not through a read-only token ∧ reach ∧ period state. */
-function expected(who: CallerName, path: Path, which: "own" | "other" | "county", state: ReportStatus): boolean {
+function expected(who: CallerName, path: Path, which: Which, state: ReportStatus): boolean {
   const c = CALLERS[who];
   const reach = ROLE_CAPABILITIES[c.role][path.capability];
-  if (!reach || c.otherCounty) return false;
+  if (!reach || !covers(c.home, reach, which)) return false;
   if (c.readOnly && WRITE_CAPABILITIES.has(path.capability)) return false;
-  if (reach === "town" && which !== "own") return false;
   const needs = NEEDS_STATE[path.capability];
   return !needs || needs.includes(state);
 }
 
 /** Refused only because of the period state: some state would allow it. */
-const byStateOnly = (who: CallerName, path: Path, which: "own" | "other" | "county") => STATES.some((s) => expected(who, path, which, s));
+const byStateOnly = (who: CallerName, path: Path, which: Which) => STATES.some((s) => expected(who, path, which, s));
 
 const tokens: Partial<Record<CallerName, string>> = {};
 const callers: Partial<Record<CallerName, Caller>> = {};
@@ -238,6 +263,16 @@ const PATHS: Record<string, Path> = {
   exportFirms: { capability: "firms.read", target: "town", periodBound: false, run: (w, t) => apiStatus(exportGET(request(`/api/v1/export/enterprises?format=csv&period=${PERIOD}&town=${t}`, token(w)), { params: Promise.resolve({ table: "enterprises" }) })) },
   viewAudit: { capability: "audit.view", target: "town", periodBound: false, run: (w, t) => apiStatus(auditGET(request(`/api/v1/audit?town=${t}`, token(w)))) },
   overview: { capability: "figures.read", target: "county", periodBound: false, run: (w) => apiStatus(overviewGET(request(`/api/v1/overview?region=${DEMO_COUNTY.code}&period=${PERIOD}`, token(w)))) },
+  cityOverview: { capability: "figures.read", target: "city", periodBound: false, run: (w) => apiStatus(overviewGET(request(`/api/v1/overview?region=${DEMO_CITY.code}&period=${PERIOD}`, token(w)))) },
+  peerOverview: { capability: "figures.read", target: "peer", periodBound: false, run: (w) => apiStatus(overviewGET(request(`/api/v1/overview?region=${PEER}&period=${PERIOD}`, token(w)))) },
+  viewPeerReport: { capability: "report.view", target: "peer", periodBound: false, run: (w) => reportCall("view", PEER, token(w)) },
+  savePeerReport: { capability: "county_report.edit", target: "peer", periodBound: true, run: (w) => reportCall("save", PEER, token(w)) },
+  submitPeerReport: { capability: "county_report.edit", target: "peer", periodBound: true, run: (w) => reportCall("submit", PEER, token(w)) },
+  approvePeerReport: { capability: "county_report.review", target: "peer", periodBound: true, run: (w) => reportCall("approve", PEER, token(w)) },
+  returnPeerReport: { capability: "county_report.review", target: "peer", periodBound: true, run: (w) => reportCall("return", PEER, token(w)) },
+  reopenPeerReport: { capability: "county_report.reopen", target: "peer", periodBound: true, run: (w) => reportCall("reopen", PEER, token(w)) },
+  // The decision the city's plan grid and plan import ask before writing a county's plan (lib/import/city.ts).
+  editPeerPlans: { capability: "county_plans.edit", target: "peer", periodBound: false, run: async (w) => ({ status: (await canEditCountyPlans(callers[w]!, townIds[PEER])) ? 200 : 403 }) },
   submissions: { capability: "submissions.view", target: "county", periodBound: false, run: (w) => apiStatus(submissionsGET(request(`/api/v1/submissions?region=${DEMO_COUNTY.code}&period=${PERIOD}`, token(w)))) },
   publishBulletin: {
     capability: "bulletin.publish", target: "county", periodBound: false,
@@ -278,8 +313,12 @@ async function snapshot(town: string): Promise<string> {
 beforeAll(async () => {
   await useDemoSnapshot();
   const db = getPrisma();
-  const otherCounty = await createRegion(db, { code: "321282000000", name: "靖江市", level: "COUNTY" });
+  // The demo's peer county (no towns) gets a reviewer of its own: the other county for 兴化市's paths.
+  const otherCounty = (await getRegionByCode(PEER))!;
   await createUser(db, { username: "other_reviewer", password: "Other@2026", role: "REVIEWER", regionId: otherCounty.id });
+  townIds[PEER] = otherCounty.id;
+  tokens.cityReviewer = await createApiToken("city_reviewer", { readOnly: false });
+  tokens.cityLeader = await createApiToken("city_leader", { readOnly: false });
   for (const u of ["admin", "reviewer", "leader", "reporter"] as const) tokens[u] = await createApiToken(u, { readOnly: false });
   tokens.readonlyReviewer = await createApiToken("reviewer", { readOnly: true });
   tokens.otherCountyReviewer = await createApiToken("other_reviewer", { readOnly: false });
@@ -290,6 +329,8 @@ beforeAll(async () => {
   for (const u of ["admin", "reviewer", "leader", "reporter"] as const) callers[u] = await load(u);
   callers.readonlyReviewer = { ...callers.reviewer!, token: { regionId: null, readOnly: true } };
   callers.otherCountyReviewer = await load("other_reviewer");
+  callers.cityReviewer = await load("city_reviewer");
+  callers.cityLeader = await load("city_leader");
   countyId = (await getRegionByCode(DEMO_COUNTY.code))!.id;
   // A project with June progress in each town (the demo places its projects at random).
   for (const code of [OWN, OTHER]) {
@@ -310,8 +351,9 @@ describe("the matrix covers every capability and every write path", () => {
 });
 
 /** The cells of a path for one caller: a caller refused in every state runs once (the refusal does not depend on it). */
-function cells(who: CallerName, path: Path): { which: "own" | "other" | "county"; town: string; state: ReportStatus }[] {
-  const towns = path.target === "county" ? ([["county", OWN]] as const) : ([["own", OWN], ["other", OTHER]] as const);
+function cells(who: CallerName, path: Path): { which: Which; town: string; state: ReportStatus }[] {
+  const towns: (readonly [Which, string])[] =
+    path.target === "county" ? [["county", OWN]] : path.target === "city" ? [["city", OWN]] : path.target === "peer" ? [["peer", PEER]] : [["own", OWN], ["other", OTHER]];
   return towns.flatMap(([which, town]) => {
     const states = path.periodBound ? STATES : [path.state ?? "APPROVED"];
     const relevant = states.some((s) => expected(who, path, which, s)) ? states : states.slice(0, 1);

@@ -8,7 +8,10 @@ import type { ForecastReport } from "@/lib/forecast/assemble";
 import type { RegionOverview } from "@/lib/overview/query";
 import { Crumbs } from "@/components/lists/detail-bits";
 import { formatPeriodRange } from "@/lib/stats";
+import type { CityTableCheck } from "@/lib/peers/city-table";
+import type { PeerStanding } from "@/lib/peers/standing";
 import { ForecastWidget } from "./forecast-widget";
+import { PeersWidget } from "./peers-panel";
 import { CompositionWidget, IndicatorWidget, KpiWidget, MatrixWidget, PlanWidget, RankingWidget, ReportedNote, TrendWidget } from "./widgets";
 
 type Props = {
@@ -33,6 +36,8 @@ type Props = {
   exportQuery: Record<string, string>;
   /** Which reports the figures count, and the toggle. */
   counting?: React.ReactNode;
+  /** 全市位次 of a county in a city (resolves null when it has none), and its city-table cross-check. */
+  peers?: { standing: Promise<PeerStanding | null>; check: Promise<CityTableCheck[]> };
 };
 
 const TableSkeleton = () => <div className="h-64 animate-pulse rounded-lg border border-slate-200 bg-slate-100" aria-busy="true" aria-label="表格加载中" />;
@@ -61,6 +66,11 @@ export function CountyDashboard(p: Props) {
       <Suspense fallback={<KpiSkeleton />}>
         <KpiWidget {...o} scopeWord={whole} />
       </Suspense>
+      {p.peers && (
+        <Suspense fallback={<TableSkeleton />}>
+          <PeersWidget peers={p.peers.standing} check={p.peers.check} />
+        </Suspense>
+      )}
       <Suspense fallback={<ChartSkeleton title={`分${child}排名`} height={380} />}>
         <RankingWidget {...o} code={p.code} townHref={p.townHref} childLabel={child} />
       </Suspense>

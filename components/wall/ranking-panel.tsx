@@ -1,5 +1,6 @@
-import type { WallRankRow } from "@/lib/kiosk/types";
+import type { WallPeers, WallRankRow } from "@/lib/kiosk/types";
 import { Fade, ModeTabs, Panel, TONE_CLASS, pageOf } from "./panel";
+import { PeersView } from "./peers-view";
 
 const ROWS = 14;
 
@@ -45,15 +46,26 @@ function RankTable({ rows, kind, tick }: { rows: WallRankRow[]; kind: "total" | 
   );
 }
 
-export function RankingPanel({ indicator, total, growth, mode, tick }: { indicator: string; total: WallRankRow[]; growth: WallRankRow[]; mode: 0 | 1; tick: number }) {
+/** The towns by 总量 and by 增幅; with `peers`, a third view in the rotation: the county among its city's counties. */
+export function RankingPanel({ indicator, total, growth, mode, tick, peers }: { indicator: string; total: WallRankRow[]; growth: WallRankRow[]; mode: 0 | 1 | 2; tick: number; peers?: WallPeers | null }) {
+  const shown = peers ? mode : ((mode % 2) as 0 | 1);
   return (
-    <Panel title={`乡镇${indicator}排名`} className="w-[640px] shrink-0" extra={<ModeTabs labels={["总量（亿元）", "增幅"]} active={mode} />}>
-      <Fade active={mode === 0}>
+    <Panel
+      title={shown === 2 ? `${peers!.city}${peers!.indicator}位次` : `乡镇${indicator}排名`}
+      className="w-[640px] shrink-0"
+      extra={<ModeTabs labels={peers ? ["总量（亿元）", "增幅", "全市位次"] : ["总量（亿元）", "增幅"]} active={shown} />}
+    >
+      <Fade active={shown === 0}>
         <RankTable rows={total} kind="total" tick={tick} />
       </Fade>
-      <Fade active={mode === 1}>
+      <Fade active={shown === 1}>
         <RankTable rows={growth} kind="growth" tick={tick} />
       </Fade>
+      {peers && (
+        <Fade active={shown === 2}>
+          <PeersView peers={peers} />
+        </Fade>
+      )}
     </Panel>
   );
 }

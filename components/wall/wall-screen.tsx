@@ -34,7 +34,8 @@ export function WallScreen({ initial, token, refreshSeconds }: { initial: WallDa
   }
 
   // The paired views alternate out of step, so the screen never changes everywhere at once.
-  const rankingMode = (Math.floor(tick / 2) % 2) as 0 | 1;
+  // With a city, the rankings box turns to the 全市位次 as a third view.
+  const rankingMode = (Math.floor(tick / 2) % (data.peers ? 3 : 2)) as 0 | 1 | 2;
   const trendMode = (Math.floor((tick + 1) / 2) % 2) as 0 | 1;
   // The parks and the year-end forecast share a box: parks first (two ticks), then the forecast.
   const forecastShown = data.forecast != null && Math.floor(tick / 2) % 2 === 1;
@@ -50,7 +51,7 @@ export function WallScreen({ initial, token, refreshSeconds }: { initial: WallDa
       />
       <KpiCards kpis={data.kpis} />
       <div className="flex min-h-0 flex-1 gap-6">
-        <RankingPanel indicator={data.rankings.indicator} total={data.rankings.total} growth={data.rankings.growth} mode={rankingMode} tick={Math.floor(tick / 4)} />
+        <RankingPanel indicator={data.rankings.indicator} total={data.rankings.total} growth={data.rankings.growth} mode={rankingMode} tick={Math.floor(tick / 4)} peers={data.peers} />
         <div className="flex w-[700px] shrink-0 flex-col gap-6">
           <TrendPanel indicator={data.rankings.indicator} year={data.trend.year} lastYear={data.trend.lastYear} rows={data.trend.rows} partial={data.trend.partial ?? null} mode={trendMode} />
           {data.forecast ? (

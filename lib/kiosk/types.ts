@@ -93,6 +93,15 @@ export type WallForecast = {
   ahead: WallForecastRow[];
 };
 
+/** 全市位次 on the wall: the city's counties by 工业总产值 (the county's own row marked) and the 通报's sentence. */
+export type WallPeers = {
+  city: string;
+  indicator: string;
+  /** "我市乡镇工业经济总量在6个县（市、区）中名列第3位…" */
+  sentence: string;
+  rows: (WallRankRow & { own: boolean; growth: string; growthTone: Tone })[];
+};
+
 export type WallData =
   | {
       status: "ok";
@@ -112,6 +121,8 @@ export type WallData =
       parks: WallPark[];
       /** null when the indicator has no forecast to show */
       forecast?: WallForecast | null;
+      /** null/absent when the county has no city or no place among its counties this period */
+      peers?: WallPeers | null;
     }
   | { status: "empty"; county: { code: string; name: string }; generatedAt: string };
 

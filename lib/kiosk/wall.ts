@@ -8,12 +8,15 @@ import { getForecastFor } from "@/lib/forecast/query";
 import { forecastSentence, presentForecast } from "@/lib/present/forecast";
 import type { Cell } from "@/lib/overview/compute";
 import { getRegionOverview, type OverviewIndicator } from "@/lib/overview/query";
+import { getPeerStanding } from "@/lib/peers/query";
+import type { PeerStanding } from "@/lib/peers/standing";
+import { peerSentences } from "@/lib/peers/text";
 import type { RegionRef } from "@/lib/regions";
 import { defaultPeriod } from "@/lib/reports/default-period";
 import { growthScopeNote, presentCell } from "@/lib/present/figure";
 import { formatPercent, formatPeriodKey, formatPeriodRange, toDecimal, type Period } from "@/lib/stats";
 import { getWallTrend } from "./trend";
-import type { Tone, WallData, WallForecast, WallKpi, WallRankRow } from "./types";
+import type { Tone, WallData, WallForecast, WallKpi, WallPeers, WallRankRow } from "./types";
 import { listMajorProjects, listParks } from "./wall-registry";
 
 /** The big numbers, in order; the first one carries the plan bar. */
@@ -85,6 +88,20 @@ function wallForecast(report: ForecastReport | null): WallForecast | null {
   };
 }
 
+/** The wall's 全市位次: the counties by total, the county's own row marked; null without a place to show. */
+function wallPeers(s: PeerStanding | null): WallPeers | null {
+  if (!s?.hasFigures) return null;
+  const lead = s.indicators[0].indicator;
+  const children = s.counties.map((c) => ({ region: { code: c.code, name: c.name }, values: c.cells }));
+  const growth = new Map(s.counties.map((c) => [c.code, presentCell(c.cells[lead.code], lead, "yi").growth]));
+  return {
+    city: s.city.name,
+    indicator: lead.name,
+    sentence: peerSentences(s)[0],
+    rows: rankRows(children, lead, "total").map((r) => ({ ...r, own: r.code === s.county.code, growth: growth.get(r.code)!.signed, growthTone: growth.get(r.code)!.tone })),
+  };
+}
+
 async function trendOf(countyId: number, period: Period) {
   const indicator = await getPrisma().indicator.findUnique({ where: { code: RANKED }, select: { id: true, kind: true } });
   return indicator ? getWallTrend(countyId, indicator, period) : { rows: [], partial: null };
@@ -96,11 +113,12 @@ export async function getWallData(county: RegionRef, now = new Date()): Promise<
   if (!period) return { status: "empty", ...base };
   const { year, month } = period;
   const overview = await getRegionOverview(county, year, month, [...WALL_KPI_CODES]);
-  const [trend, projects, parks, forecast] = await Promise.all([
+  const [trend, projects, parks, forecast, peers] = await Promise.all([
     trendOf(county.id, period),
     listMajorProjects(county.id, period),
     listParks(county.id, period),
     getForecastFor(county, year, month, RANKED),
+    getPeerStanding(county, period),
   ]);
   const byCode = new Map(overview.indicators.map((i) => [i.code, i]));
   const kpis = WALL_KPI_CODES.flatMap((code) => {
@@ -125,5 +143,6 @@ export async function getWallData(county: RegionRef, now = new Date()): Promise<
     projects,
     parks,
     forecast: wallForecast(forecast),
+    peers: wallPeers(peers),
   };
 }

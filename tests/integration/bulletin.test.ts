@@ -207,8 +207,14 @@ describe("the demo county's bulletin for 2024年1–7月, against the API", () =
     expect(headings).toEqual(text.split("\n").filter((l) => /^[一二三四五六七八九十]+、/.test(l)));
     expect(paragraphs.map((p) => p.text)).toEqual(expect.arrayContaining(text.split("\n").filter(Boolean)));
     const tables = doc.blocks.filter((b) => b.kind === "table");
-    expect(tables).toHaveLength(3);
-    const [towns, , forecast] = tables;
+    expect(tables).toHaveLength(4);
+    expect(text).toMatch(/我市乡镇工业经济总量在6个县（市、区）中名列第[1-6]位/);
+    const [towns, , forecast, peers] = tables;
+    // The fourth: the city's counties (the demo's 泰州市), in rank order, the city's total first (issue 14).
+    expect(peers.rows[0]).toEqual(["县（市、区）", "1–7月累计", "同比", "占全市比重", "完成年计划", "总量位次", "增幅位次"]);
+    expect(peers.rows[1][0]).toBe("泰州市合计");
+    expect(peers.rows.slice(2).map((r) => r[0]).sort()).toEqual(["兴化市", "海陵区", "高港区", "姜堰区", "靖江市", "泰兴市"].sort());
+    expect(peers.rows.slice(2).map((r) => r[5])).toEqual(["第1位", "第2位", "第3位", "第4位", "第5位", "第6位"]);
     expect(forecast.rows[0]).toEqual(["乡镇（街道）", "1–7月累计", "年计划", "预计全年", "预计完成年计划", "测算依据"]);
     // The zone set up this year: "—" and why (its July report is only submitted; it has no past year either).
     expect(forecast.rows.find((r) => r[0] === "兴化高新区")?.slice(3)).toEqual(["—", "—", "本期无数据（未报送或未审核）"]);

@@ -10,6 +10,8 @@ import { getTrend } from "@/lib/dashboard/trend";
 import { getForecastFor } from "@/lib/forecast/query";
 import { INDICATORS } from "@/lib/indicators/catalog";
 import { getRegionOverview } from "@/lib/overview/query";
+import { getCityTableCheck } from "@/lib/peers/city-table";
+import { getPeerStanding } from "@/lib/peers/query";
 import { overviewCrumbs, overviewHref } from "@/lib/dashboard/crumbs";
 import { canReadRegion, readScopeRoot } from "@/lib/permissions";
 import { getRegionByCode } from "@/lib/regions";
@@ -45,6 +47,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const regionQuery: Record<string, string> = params.region ? { region: params.region } : {};
   const includeQuery: Record<string, string> = counting.includeSubmitted ? { include: "submitted" } : {};
   const q = (extra: Record<string, string>) => new URLSearchParams({ ...regionQuery, period: key, ...includeQuery, ...extra }).toString();
+  // A county in a city: its 全市位次 (null without a city), and what the city's table says beside its own total.
+  const standing = region.level === "COUNTY" ? getPeerStanding(region, period, counting) : null;
+  const peers = standing ? { standing, check: standing.then((s) => (s ? getCityTableCheck(region.code, period, s) : [])) } : undefined;
   const plain = (extra: Record<string, string>) => new URLSearchParams({ ...regionQuery, period: key, indicator: code, ...extra }).toString();
   // A city's children are counties: each opens its own overview (then its towns, as a county user sees them).
   const childHref = region.level === "CITY"
@@ -69,6 +74,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       townHref={childHref}
       indicatorHref={(c) => `/overview?${q({ indicator: c })}`}
       exportQuery={{ ...regionQuery, period: key, indicator: code }}
+      peers={peers}
       counting={<CountingToggle includeSubmitted={counting.includeSubmitted} hrefs={{ approved: `/overview?${plain({})}`, submitted: `/overview?${plain({ include: "submitted" })}` }} />}
     />
   );

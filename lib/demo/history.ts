@@ -148,6 +148,18 @@ export async function recordDemoHistory(db: Db, opts: { latest: { year: number; 
     (versions.get(version) ?? versions.set(version, []).get(version)!).push(r.id);
   }
 
+  // 报送人 and 审核人 as real use records them on the report (the inbox and the report page show them).
+  const submitters = new Map<number, number[]>();
+  for (const r of reports) {
+    const id = r.submittedAt ? reporterOf(r.regionId).id : null;
+    if (id !== null) (submitters.get(id) ?? submitters.set(id, []).get(id)!).push(r.id);
+  }
+  for (const [userId, ids] of submitters) await db.townReport.updateMany({ where: { id: { in: ids } }, data: { submittedById: userId } });
+  if (reviewer.id !== null) {
+    const reviewed = reports.filter((r) => r.reviewedAt && (r.status === "APPROVED" || r.status === "RETURNED")).map((r) => r.id);
+    await db.townReport.updateMany({ where: { id: { in: reviewed } }, data: { reviewerId: reviewer.id } });
+  }
+
   for (const { indicatorId, text, reportIds } of explain.values()) {
     await db.reportValue.updateMany({ where: { indicatorId, reportId: { in: reportIds } }, data: { explanation: text } });
   }

@@ -1,5 +1,6 @@
 // Seeds the demo county (兴化市, 14 towns) into an empty database. Deterministic: the same
 // figures on every machine for the same "through" period.
+import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { ReportStatus } from "@/lib/generated/prisma/client";
 import { createRegion, createUser, ensureIndicators, makeCreditCode, type IndicatorIds } from "./factories";
@@ -22,6 +23,9 @@ export const DEMO_USERS = [
   { username: "city_reviewer", password: "Review@2026", role: "CITY_REVIEWER", displayName: "市级审核员", town: null, city: true },
   { username: "city_leader", password: "Leader@2026", role: "CITY_LEADER", displayName: "市领导", town: null, city: true },
 ] as const;
+
+/** The demo's account for a town without a documented one: "town102" for 321281102000. */
+export const demoTownReporter = (townCode: string) => `town${townCode.slice(6, 9)}`;
 
 /**
  * `openTowns`: towns whose report for the through month is left unstarted — the demo reporters'
@@ -101,6 +105,13 @@ export async function seedDemoCounty(db: Db, opts: SeedOptions) {
   if (opts.users !== false) {
     for (const u of DEMO_USERS) {
       await createUser(db, { ...u, regionId: u.town ? towns.get(u.town)! : "city" in u ? city.id : county.id });
+    }
+    // Every other town's 填报员 too, so each submitted report names who submitted it (报送人 is never
+    // "—"). Their passwords are random and unpublished: an admin sets one on 系统管理 → 用户 to use them.
+    const named = new Set<string>(DEMO_USERS.flatMap((u) => (u.town ? [u.town] : [])));
+    for (const t of DEMO_TOWNS) {
+      if (named.has(t.code)) continue;
+      await createUser(db, { username: demoTownReporter(t.code), password: randomBytes(18).toString("base64url"), role: "REPORTER", displayName: `${t.name}填报员`, regionId: towns.get(t.code)! });
     }
   }
   log("填报说明与审计日志…");

@@ -67,6 +67,14 @@ describe("the demo county's history", () => {
     }
     const approvals = await db.auditLog.findMany({ where: { entity: "TownReport", action: "approve" }, select: { userId: true }, distinct: ["userId"] });
     expect(approvals).toEqual([{ userId: reviewer.id }]);
+    // Every submitted report names its submitter, the town's own 填报员 (the inbox's 报送人 is never "—"),
+    // and every submission in the audit log is by a person.
+    const submitted = await db.townReport.findMany({ where: { submittedAt: { not: null }, region: { level: "TOWN" } }, select: { regionId: true, submittedById: true } });
+    expect(submitted.length).toBeGreaterThan(100);
+    const reporters = new Map((await db.user.findMany({ where: { role: "REPORTER" }, select: { id: true, regionId: true } })).map((u) => [u.id, u.regionId]));
+    expect(submitted.filter((r) => r.submittedById === null || reporters.get(r.submittedById) !== r.regionId)).toEqual([]);
+    const townIds = (await db.region.findMany({ where: { level: "TOWN" }, select: { id: true } })).map((t) => t.id);
+    expect(await db.auditLog.count({ where: { entity: "TownReport", action: "submit", userId: null, regionId: { in: townIds } } })).toBe(0);
     // The latest month's figures were typed in: the audit log shows them field by field.
     const daiNan = await db.region.findUniqueOrThrow({ where: { code: "321281100000" }, select: { id: true } });
     const typed = await db.auditLog.findMany({ where: { regionId: daiNan.id, year: Y, month: M, action: "update" }, select: { field: true, newValue: true } });

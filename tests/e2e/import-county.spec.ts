@@ -56,3 +56,64 @@ test("a reviewer imports a county's monthly workbook: periods and units per shee
   await page.getByRole("button", { name: "确认导入" }).click();
   await expect(page.getByTestId("import-result")).toContainText("新增 8 条");
 });
+
+test("a reviewer backfills two years as approved history, then reopens and overwrites one approved month through the preview's choice; a reporter never sees it", async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  // 2002–2003, one sheet per quarter-end month, two towns; 亿元 with one decimal.
+  const months = [3, 6, 9, 12];
+  const workbook = (bump: number) =>
+    countyXlsx([2002, 2003].flatMap((y) =>
+      months.map((m) => {
+        const g = (t: number) => ((t + 1) * 0.4 * m * (y === 2003 ? 1.1 : 1) + (y === 2003 && m === 6 && t === 0 ? bump : 0)).toFixed(2);
+        return month(`${y}年1-${m}月`, `${y}年1-${m}月各乡镇工业主要经济指标完成情况表`, [
+          ["戴南镇", g(0), null, null, null],
+          ["张郭镇", g(1), null, null, null],
+        ]);
+      }),
+    ));
+  writeFileSync("test-results/e2e-history.xlsx", await workbook(0));
+  writeFileSync("test-results/e2e-history-fixed.xlsx", await workbook(0.01));
+
+  await signIn(page, DEMO.reviewer);
+  await page.goto("/import");
+  await page.getByLabel("数据类型").selectOption("town_values");
+  await page.getByLabel("作为已审核历史数据导入").check();
+  await page.locator('input[type="file"]').setInputFiles("test-results/e2e-history.xlsx");
+  await page.getByRole("button", { name: "上传并预览" }).click();
+  await expect(page.getByTestId("history-note")).toContainText("写入后各月报为“已审核”并锁定");
+  await expect(page.getByTestId("import-actions")).toContainText("戴南镇 2003年1–6月");
+  await page.getByRole("button", { name: "确认导入" }).click();
+  await expect(page.getByTestId("import-result")).toContainText("新增 16 条");
+  await expect(page.getByTestId("import-result")).toContainText("已作为已审核历史数据导入并锁定");
+
+  // The county's corrected file: one approved month differs. Refused until the reopen choice is ticked.
+  await page.locator('input[type="file"]').setInputFiles("test-results/e2e-history-fixed.xlsx");
+  await page.getByRole("button", { name: "上传并预览" }).click();
+  const choice = page.getByTestId("reopen-choice");
+  await expect(choice).toContainText("文件会修改1个已审核并锁定的月份");
+  await expect(choice.getByRole("list", { name: "已审核的月份" })).toHaveText("戴南镇2003年1–6月");
+  await expect(page.getByTestId("import-problems")).toContainText("戴南镇2003年1–6月月报已审核通过并锁定，不能通过导入修改");
+  await expect(page.getByRole("button", { name: "确认导入" })).toBeDisabled();
+  await choice.getByLabel("重新打开并覆盖已审核的1个月份").check();
+  await choice.getByLabel("原因（记入审计日志）").fill("按县统计局核定数更正");
+  await page.screenshot({ path: `${SHOTS}/preview-reopen-choice.png`, fullPage: true });
+  await choice.getByRole("button", { name: "按此重新预览" }).click();
+  await expect(page.getByTestId("reopen-choice")).toContainText("已选择重新打开并覆盖");
+  await expect(page.getByTestId("import-actions")).toContainText("状态：已审核 → 已审核（重新打开并覆盖）");
+  await expect(page.getByTestId("import-actions")).toContainText("工业总产值：26,400 → 26,500");
+  await page.screenshot({ path: `${SHOTS}/preview-reopen-chosen.png`, fullPage: true });
+  await page.getByRole("button", { name: "确认导入" }).click();
+  await expect(page.getByTestId("import-result")).toContainText("更新 1 条");
+
+  // The overwritten month reads the corrected figure, still approved.
+  const report = await page.request.get("/api/v1/reports/321281100000/2003-06");
+  expect(await report.json()).toMatchObject({ status: "APPROVED", values: { gross_output: "26500" } });
+
+  // A reporter's import page has no history choice (and the server refuses it: tests/integration/import-history.test.ts).
+  const reporter = await browser.newPage();
+  await signIn(reporter, DEMO.reporter);
+  await reporter.goto("/import");
+  await expect(reporter.getByRole("button", { name: "上传并预览" })).toBeVisible();
+  await expect(reporter.getByText("作为已审核历史数据导入")).toHaveCount(0);
+  await reporter.close();
+});

@@ -1,5 +1,5 @@
 "use client";
-// The admin section's tabs: users, API tokens, wall links.
+// The admin section's tabs: users, API tokens, wall links, the county's 必填指标.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
@@ -7,6 +7,7 @@ const TABS = [
   { href: "/admin/users", label: "用户管理" },
   { href: "/admin/tokens", label: "API 令牌" },
   { href: "/admin/kiosk", label: "大屏链接" },
+  { href: "/admin/required", label: "必填指标" },
 ];
 
 export function AdminNav() {

@@ -36,6 +36,7 @@ import { getEnterprise } from "@/lib/enterprises/detail";
 import { canEditCountyPlans, canReadFirms, canReadRegion, type Caller } from "@/lib/permissions";
 import { CAPABILITIES, ROLE_CAPABILITIES, WRITE_CAPABILITIES, type Capability } from "@/lib/permissions/capabilities";
 import { getRegionByCode } from "@/lib/regions";
+import { saveRequiredIndicators } from "@/lib/reports/required";
 import { parsePeriod, toDecimal } from "@/lib/stats";
 import { toCsv } from "../fixtures/import-workbooks";
 import { createApiToken } from "../support/api";
@@ -278,11 +279,20 @@ const PATHS: Record<string, Path> = {
     capability: "bulletin.publish", target: "county", periodBound: false,
     run: async (w) => serviceStatus(async () => saveBulletin(callers[w]!, (await getRegionByCode(DEMO_COUNTY.code))!, period, { title: "权限测试通报", body: "权限测试正文", head: { issuer: "兴化市经济发展局", docNumber: "兴经发〔2026〕1号", issueDate: "2026-12-01" }, publish: false })),
   },
+  // The county's 必填指标 (the /admin/required page's service): set to another list and back, so the
+  // other paths keep the demo's list.
+  setRequiredIndicators: {
+    capability: "admin", target: "county", periodBound: false,
+    run: async (w) => serviceStatus(async () => {
+      const { requiredIndicators: stored } = await getPrisma().region.findUniqueOrThrow({ where: { id: countyId }, select: { requiredIndicators: true } });
+      await saveRequiredIndicators(callers[w]!, { county: DEMO_COUNTY.code, codes: ["gross_output"], previous: stored });
+      await saveRequiredIndicators(callers[w]!, { county: DEMO_COUNTY.code, codes: stored, previous: ["gross_output"] });
+    }),
+  },
 };
 
 /** Capabilities the matrix does not walk, and where they are tested instead. */
 const TESTED_ELSEWHERE: Partial<Record<Capability, string>> = {
-  admin: "tests/integration/auth-hardening.test.ts (every admin service × every other role)",
   "import.history": "tests/integration/import-history.test.ts (reviewer allowed; reporter, admin, leader and read-only token refused with 403)",
 };
 

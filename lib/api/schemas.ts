@@ -95,6 +95,23 @@ export const overviewSchema = z.object({
   totals: z.record(z.string(), cellSchema),
   growthExcluded: z.record(z.string(), z.array(z.string())).meta({ description: "各指标合计同比不含的下级地区（上年同期无数据，如新设园区）；合计本期数仍含其数" }),
   children: z.array(z.object({ region: z.object({ code: z.string(), name: z.string() }), values: z.record(z.string(), cellSchema) })),
+  peers: z
+    .object({
+      city: z.object({ code: z.string(), name: z.string() }),
+      countyCount: z.number().int().meta({ description: "该市县（市、区）个数" }),
+      indicators: z.array(
+        z.object({
+          code: z.string(),
+          name: z.string(),
+          ranked: z.number().int().meta({ description: "本期有数据、参与总量排名的县（市、区）个数" }),
+          rankedByGrowth: z.number().int().meta({ description: "参与增幅排名（有同比）的县（市、区）个数" }),
+          cell: cellSchema.meta({ description: "本县在全市中的数据：rank/growthRank 为全市位次，sharePercent 为占全市比重" }),
+        }),
+      ),
+    })
+    .nullable()
+    .optional()
+    .meta({ description: "全市位次（仅县级地区且属于某市时）：本县主要指标在所属市各县（市、区）中的总量、增幅位次，较上月变化，占全市比重；无数据时 rank 为 null" }),
 });
 
 export const seriesPointSchema = z.object({

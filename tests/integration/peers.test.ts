@@ -5,6 +5,8 @@
 // county row is refused, naming it, and writes nothing.
 import Decimal from "decimal.js";
 import { beforeAll, describe, expect, it } from "vitest";
+import { GET as overviewGET } from "@/app/api/v1/overview/route";
+import { GET as rankingsGET } from "@/app/api/v1/rankings/route";
 import { composeBulletin } from "@/lib/bulletin/compose";
 import { getBulletinData } from "@/lib/bulletin/data";
 import { getPrisma } from "@/lib/db/client";
@@ -16,6 +18,7 @@ import { peerSentences, peerTable } from "@/lib/peers/text";
 import type { Caller } from "@/lib/permissions";
 import { getRegionByCode } from "@/lib/regions";
 import { countyXlsx, type Cell, type CountySheet } from "../fixtures/county-workbooks";
+import { callApi, createApiToken } from "../support/api";
 import { resetDatabase } from "../support/db";
 
 type County = { code: string; name: string; kind: string };
@@ -91,6 +94,7 @@ async function seedCity() {
   }
   await db.annualPlan.create({ data: { regionId: ids.xinghua, indicatorId: ind.get("gross_output")!, year: 2024, value: "2500" } });
   const u = await createUser(db, { username: "city_reviewer_t", password: "Review@2026", role: "CITY_REVIEWER", regionId: c.id });
+  await createUser(db, { username: "xinghua_reviewer_t", password: "Review@2026", role: "REVIEWER", regionId: ids.xinghua });
   city = { id: u.id, username: u.username, displayName: "市级审核员", role: "CITY_REVIEWER", regionId: c.id, region: { id: c.id, code: c.code, name: c.name, level: "CITY", parentId: null }, mustChangePassword: false };
 }
 
@@ -207,6 +211,22 @@ describe("全市位次 from the imported figures", () => {
     ]);
     expect(t.totalRow.slice(0, 2)).toEqual(["泰州市合计", "1.08"]);
     expect(t.rows[t.own][0]).toBe("兴化市");
+  });
+
+  it("the API: a city's rankings rank its counties (ties share a place, no growth last); a county's overview carries its 全市位次", async () => {
+    const cityToken = await createApiToken("city_reviewer_t");
+    const res = await callApi(rankingsGET, "/api/v1/rankings?region=321200000000&period=2024-07&indicator=gross_output&by=growth&include=submitted", cityToken);
+    expect(res.status).toBe(200);
+    const items = res.body.items as { rank: number | null; region: { name: string } }[];
+    expect(items.map((i) => [i.region.name, i.rank])).toEqual([
+      ["医药高新区", 1], ["高港区", 2], ["兴化市", 2], ["泰兴市", 4], ["海陵区", 5], ["靖江市", 5], ["姜堰区", 7], ["泰州新区", null],
+    ]);
+    const countyToken = await createApiToken("xinghua_reviewer_t");
+    const own = await callApi(overviewGET, `/api/v1/overview?region=${C.xinghua.code}&period=2024-07&include=submitted`, countyToken);
+    expect(own.status).toBe(200);
+    const peers = own.body.peers as { city: { name: string }; countyCount: number; indicators: { code: string; ranked: number; cell: { rank: number; growthRank: number; sharePercent: number } }[] };
+    expect([peers.city.name, peers.countyCount, peers.indicators[0].code, peers.indicators[0].ranked]).toEqual(["泰州市", 8, "gross_output", 8]);
+    expect([peers.indicators[0].cell.rank, peers.indicators[0].cell.growthRank, new Decimal(peers.indicators[0].cell.sharePercent).toFixed(3)]).toEqual([3, 2, "13.889"]);
   });
 
   it("the county's 通报 carries the sentence and the table; a county without figures gets neither, never 第null位", async () => {

@@ -184,8 +184,9 @@ export async function runImportBench(opts: { databaseUrl?: string; rows?: number
     };
     for (const [file, kind, bytes] of files) {
       if (kind !== "town_values") {
+        const load0 = os.loadavg()[0];
         const r = await once(file, kind, bytes);
-        out.push({ file, rows, previewSeconds: r.preview, commitSeconds: r.commit, totalSeconds: r.total, targetSeconds: IMPORT_TARGETS.fileSeconds });
+        out.push({ file, rows, previewSeconds: r.preview, commitSeconds: r.commit, totalSeconds: r.total, targetSeconds: IMPORT_TARGETS.fileSeconds, load: [load0, os.loadavg()[0]] });
         log(`${file}: total ${r.total.toFixed(2)} s`);
         continue;
       }

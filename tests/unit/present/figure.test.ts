@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Cell } from "@/lib/overview/compute";
-import { growthScopeNote, presentCell, presentGrowth, presentLoggedValue, presentPlan, presentValue, toneOf } from "@/lib/present/figure";
+import { growthScopeNote, presentCell, presentFraction, presentGrowth, presentLoggedValue, presentPlan, presentShare, presentValue, toneOf } from "@/lib/present/figure";
 
 const cell = (over: Partial<Cell>): Cell => ({
   value: null, base: null, baseKind: null, yoyPercent: null, lossChange: null, increase: null, plan: null, planCompletionPercent: null, scheduleGapPoints: null,
@@ -87,5 +87,33 @@ describe("presentLoggedValue", () => {
     expect(presentLoggedValue("已报送")).toBe("已报送");
     expect(presentLoggedValue(null)).toBe("—");
     expect(presentLoggedValue("")).toBe("—");
+  });
+});
+
+describe("presentShare / presentFraction: ratios in words, never 0.0% or 1/9,668", () => {
+  it.each<[string | number | null, string]>([
+    ["72.44", "72.4%"],
+    ["0.05", "0.1%"],
+    ["0.0098", "不足0.1%"],
+    [0, "0.0%"],
+    [null, "—"],
+  ])("share %s reads %s", (p, text) => {
+    expect(presentShare(p)).toBe(text);
+  });
+
+  it.each<[string, string, boolean]>([
+    ["0.000103", "千分之一", true],
+    ["0.001", "千分之一", false],
+    ["0.0000999", "万分之一", true],
+    ["0.01", "百分之一", false],
+    ["1e-12", "亿分之一", true],
+  ])("fraction %s reads %s (below: %s)", (r, text, below) => {
+    expect(presentFraction(r)).toEqual({ text, below });
+  });
+
+  it("has no words for ratios that are not small", () => {
+    expect(presentFraction("0.5")).toBeNull();
+    expect(presentFraction("2")).toBeNull();
+    expect(presentFraction(null)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { SegmentNotFound } from "@/components/lists/segment-not-found";
 
 export default function NotFound() {
-  return <SegmentNotFound what="地区" back="/overview" backLabel="返回全县概览" />;
+  return <SegmentNotFound what="地区" back="/overview" backLabel="返回概览" />;
 }

@@ -6,6 +6,8 @@ type Props = {
   missing: Issue[];
   fieldErrorCount: number;
   gap: RequiredGap;
+  /** The figures that do not parse, each linked to its field (the count alone when absent). */
+  fieldErrorFields?: { code: string; name: string }[];
   /** Applies a finding's one-click fix to its field (the user still saves); absent when the form is read-only. */
   onFix?: (code: string, value: string) => void;
 };
@@ -41,7 +43,7 @@ function FieldLink({ code, children }: { code: string; children: React.ReactNode
 }
 
 /** 审核结果: required figures first, then logical errors (block 报送) and verification warnings (need a 说明 each). */
-export function CheckPanel({ errors, warnings, missing, fieldErrorCount, gap, onFix }: Props) {
+export function CheckPanel({ errors, warnings, missing, fieldErrorCount, gap, fieldErrorFields, onFix }: Props) {
   const missingSet = new Set(missing);
   const incomplete = gap.empty || gap.missing.length > 0;
   if (!incomplete && errors.length === 0 && warnings.length === 0 && fieldErrorCount === 0) {
@@ -71,7 +73,23 @@ export function CheckPanel({ errors, warnings, missing, fieldErrorCount, gap, on
           )}
         </div>
       )}
-      {fieldErrorCount > 0 && <p className="text-red-700">有 {fieldErrorCount} 项填写格式有误，请按提示修改。</p>}
+      {fieldErrorCount > 0 && (
+        <p className="text-red-700" data-testid="format-errors">
+          有 {fieldErrorCount} 项填写格式有误，请按提示修改
+          {fieldErrorFields && fieldErrorFields.length > 0 && (
+            <>
+              ：
+              {fieldErrorFields.map((f, i) => (
+                <span key={f.code}>
+                  {i > 0 && "、"}
+                  <FieldLink code={f.code}>{f.name}</FieldLink>
+                </span>
+              ))}
+            </>
+          )}
+          。
+        </p>
+      )}
       {errors.length > 0 && (
         <div data-testid="logical-errors">
           <h3 className="font-medium text-red-800">逻辑性审核错误 {errors.length} 项（须修正后才能报送）</h3>

@@ -146,7 +146,7 @@ export function ReportForm({ view, editable, enterpriseSums, userId }: Props) {
     <form ref={formRef} onSubmit={(e) => e.preventDefault()} className="space-y-4" aria-label="乡镇工业月报">
       {sync.restored && <DraftNotice savedAt={sync.restored.savedAt} locked={sync.restored.locked} onDiscard={sync.discardRestored} />}
       {conflict && <ConflictPanel conflict={conflict} indicators={view.indicators} mine={raw} onReapply={() => reapplyMine(conflict)} onDiscard={() => { adopt(conflict); setConflict(null); setFlash(null); router.refresh(); }} />}
-      <CheckPanel errors={state.checks.errors} warnings={state.checks.warnings} missing={state.missing} fieldErrorCount={state.fieldErrorCount} gap={state.gap} onFix={canType ? applyFix : undefined} />
+      <CheckPanel errors={state.checks.errors} warnings={state.checks.warnings} missing={state.missing} fieldErrorCount={state.fieldErrorCount} gap={state.gap} fieldErrorFields={state.rows.filter((r) => r.error).map((r) => ({ code: r.indicator.code, name: r.indicator.name }))} onFix={canType ? applyFix : undefined} />
       {enterpriseSums && (
         <PrefillPanel
           sums={enterpriseSums}

@@ -246,3 +246,50 @@ describe("全市位次 from the imported figures", () => {
     expect(JSON.stringify(empty)).not.toMatch(/第null位|undefined|NaN/);
   });
 });
+
+describe("the city grid (issue 14A)", () => {
+  const period = { year: 2024, month: 8 };
+
+  it("a peer's row is its county-level report (versioned, audited); 兴化市's row only ever a city-table figure; a stale row conflicts", async () => {
+    const { getCityGrid, saveCityGrid } = await import("@/lib/peers/grid");
+    const db = getPrisma();
+    const grid = await getCityGrid(city, period);
+    expect(grid.rows.map((r) => [r.name, r.kind])).toEqual(keys.map((k) => [C[k].name, k === "xinghua" ? "detailed" : "peer"]));
+    const hailing = grid.rows.find((r) => r.code === C.hailing.code)!;
+    const xinghua = grid.rows.find((r) => r.code === C.xinghua.code)!;
+    expect([hailing.version, hailing.status]).toEqual([0, null]);
+
+    const first = await saveCityGrid(city, period, [
+      { code: C.hailing.code, version: 0, values: { gross_output: "1,250.5", sales_revenue: "0.12亿" } },
+      { code: C.xinghua.code, version: 0, values: { gross_output: "1600" }, seen: xinghua.values },
+    ]);
+    expect(first).toEqual({ saved: [C.hailing.code, C.xinghua.code], errors: {} });
+    const report = await db.townReport.findUniqueOrThrow({ where: { regionId_year_month: { regionId: ids.hailing, ...period } }, select: { version: true, status: true, values: { select: { value: true, indicator: { select: { code: true } } } } } });
+    expect([report.version, report.status, Object.fromEntries(report.values.map((v) => [v.indicator.code, v.value.toString()]))]).toEqual([1, "DRAFT", { gross_output: "1250.5", sales_revenue: "1200" }]);
+    // Rule 2 on the grid: 兴化市 has no report of its own, its figure is the city table's.
+    expect(await db.townReport.count({ where: { regionId: ids.xinghua } })).toBe(0);
+    expect((await db.cityTableFigure.findFirstOrThrow({ where: { regionId: ids.xinghua, ...period }, select: { value: true } })).value.toString()).toBe("1600");
+    expect(await db.auditLog.count({ where: { regionId: ids.hailing, year: 2024, month: 8, field: "工业总产值" } })).toBe(1);
+    expect(await db.auditLog.count({ where: { regionId: ids.xinghua, year: 2024, month: 8, entity: "CityTableFigure" } })).toBe(1);
+
+    // The same screen saved again (stale version 0, stale table value null): both refused, nothing changed.
+    const stale = await saveCityGrid(city, period, [
+      { code: C.hailing.code, version: 0, values: { gross_output: "999" } },
+      { code: C.xinghua.code, version: 0, values: { gross_output: "1700" }, seen: xinghua.values },
+    ]);
+    expect(stale.saved).toEqual([]);
+    expect(stale.errors[C.hailing.code]).toMatch(/^海陵区：.*版本 1/);
+    expect(stale.errors[C.xinghua.code]).toBe("兴化市：工业总产值的市表数已被他人改为1600，请刷新后再改");
+    // Bad input: a clear message, nothing written.
+    const bad = await saveCityGrid(city, period, [{ code: C.hailing.code, version: 1, values: { gross_output: "一千" } }]);
+    expect(bad.errors[C.hailing.code]).toMatch(/^海陵区：.*工业总产值/);
+    expect((await db.reportValue.findFirstOrThrow({ where: { regionId: ids.hailing, ...period, indicator: { code: "gross_output" } }, select: { value: true } })).value.toString()).toBe("1250.5");
+  });
+
+  it("only the city's reviewers: a county reviewer gets 403", async () => {
+    const { getCityGrid } = await import("@/lib/peers/grid");
+    const u = await getPrisma().user.findUniqueOrThrow({ where: { username: "xinghua_reviewer_t" }, select: { id: true, username: true, role: true, regionId: true } });
+    const county: Caller = { ...u, displayName: "县局审核员", region: { id: ids.xinghua, code: C.xinghua.code, name: C.xinghua.name, level: "COUNTY", parentId: cityId }, mustChangePassword: false };
+    await expect(getCityGrid(county, period)).rejects.toThrow("没有权限");
+  });
+});

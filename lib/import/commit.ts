@@ -73,7 +73,7 @@ export async function commitImport(user: Caller, jobId: number, hooks: CommitHoo
         if (errors.length > 0) throw new ApiError("conflict", `数据在预览后发生变化，导入未执行：${errors.slice(0, 3).map((e) => `第${e.row}行 ${e.message}`).join("；")}`);
         const ctx = new WriteContext(tx, user, refs.indicators, jobId, { ...hooks, onProgress: progress });
         switch (plan.kind) {
-          case "town_values": await writeTownValues(ctx, plan.planned.writes, mode); break;
+          case "town_values": await writeTownValues(ctx, plan.planned.writes, mode, plan.planned.plans); break;
           case "plans": await writePlans(ctx, plan.planned.writes); break;
           case "enterprises": await writeEnterprises(ctx, plan.planned.writes); break;
           case "enterprise_values": await writeEnterpriseValues(ctx, plan.planned.writes); break;

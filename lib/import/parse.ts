@@ -42,7 +42,7 @@ const PERIOD_KINDS: ReadonlySet<ImportKind> = new Set(["town_values", "enterpris
 function readerColumns(layout: SheetLayout): ColumnMatch[] {
   const out: ColumnMatch[] = layout.values.map(({ field, header, index, unit }) => ({ field, header, index, unit }));
   for (const c of layout.columns) {
-    if (c.role === "lastYear" || c.role === "yoy" || c.role === "delta" || c.role === "planShare" || c.role === "rank") {
+    if (c.role === "lastYear" || c.role === "yoy" || c.role === "delta" || c.role === "planShare" || c.role === "rank" || c.role === "plan") {
       const field = crossField(c.role, c.field);
       if (!out.some((o) => o.field === field)) out.push({ field, header: c.header, index: c.index, unit: c.unit });
     }

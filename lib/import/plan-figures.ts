@@ -8,6 +8,7 @@ import type { IndicatorRef } from "./columns";
 import { crossCheck, magnitudeSlip } from "./cross-check";
 import { opOf, sameFigure, type Change, type Planned } from "./plan-types";
 import type { Figures, PlanRecord, TownValuesRecord } from "./records";
+import { filePlans, planYearPlans, type YearPlanWrite } from "./history-plans";
 import { rankProblems } from "./rank-check";
 import { historyNote, STATUS_WORDS, type ApprovedMonth, type PlanMode } from "./history";
 import type { Problem } from "./types";
@@ -35,7 +36,8 @@ export type TownWrite = {
   notes?: { code: string; text: string }[];
 };
 
-export type TownPlanned = Planned<TownWrite> & { approved: ApprovedMonth[] };
+/** Town figures planned; a history import adds the approved months it changes and the 年计划 it writes. */
+export type TownPlanned = Planned<TownWrite> & { approved: ApprovedMonth[]; plans: YearPlanWrite[] };
 
 const rk = (townId: number, year: number, month: number) => `${townId}|${year}|${month}`;
 
@@ -54,10 +56,19 @@ export function diffFigures(stored: Figures, incoming: Figures, indicators: read
 }
 
 export function planTownValues(records: TownValuesRecord[], facts: TownFacts, indicators: IndicatorRef[], mode: PlanMode = { history: false, reopen: null }): TownPlanned {
-  const out: TownPlanned = { actions: [], problems: [], writes: [], approved: [] };
+  const out: TownPlanned = { actions: [], problems: [], writes: [], approved: [], plans: [] };
   const inFile = new Map(records.map((r) => [rk(r.townId, r.year, r.month), r]));
   const rules: IndicatorRule[] = indicators.filter((i) => i.onTownForm);
   const byCode = new Map(indicators.map((i) => [i.code, i]));
+  // A history import writes the sheets' 年计划 as the years' plans; the checks read them as they will be.
+  const yearPlans = mode.history ? filePlans(records, (code) => byCode.get(code)?.name ?? code) : null;
+  const planOf = (townId: number, year: number) => ({ ...(facts.plans.get(`${townId}|${year}`) ?? {}), ...(yearPlans?.plans.get(`${townId}|${year}`)?.values ?? {}) });
+  if (yearPlans) {
+    out.problems.push(...yearPlans.problems);
+    const planned = planYearPlans(yearPlans.plans, facts.plans, indicators);
+    out.actions.push(...planned.actions);
+    out.plans.push(...planned.writes);
+  }
   // Per sheet and money column: log10(figure ÷ the town's own history), for the unit check.
   const ratios = new Map<string, { sheet: string; code: string; unit: string; logs: number[] }>();
   for (const rec of records) {
@@ -92,7 +103,7 @@ export function planTownValues(records: TownValuesRecord[], facts: TownFacts, in
       values: merged,
       previousYtd: previous,
       lastYear,
-      plans: facts.plans.get(`${rec.townId}|${rec.year}`) ?? {},
+      plans: planOf(rec.townId, rec.year),
     });
     for (const e of checks.errors) if (rec.values[e.indicator] !== undefined) problem(e.message, byCode.get(e.indicator)?.name ?? e.indicator, "error", rec.values[e.indicator]);
     const notes = new Map<string, string[]>();
@@ -101,7 +112,7 @@ export function planTownValues(records: TownValuesRecord[], facts: TownFacts, in
       problem(`${w.message}（核实性审核，${mode.history ? "作为历史数据导入时记入该指标的说明" : "导入后请在月报中填写说明"}）`, byCode.get(w.indicator)?.name ?? w.indicator, "warning", rec.values[w.indicator]);
       notes.set(w.indicator, [...(notes.get(w.indicator) ?? []), w.message]);
     }
-    const plan = facts.plans.get(`${rec.townId}|${rec.year}`) ?? {};
+    const plan = planOf(rec.townId, rec.year);
     for (const [code, cross] of Object.entries(rec.cross ?? {})) {
       const ind = byCode.get(code);
       const value = rec.values[code];

@@ -16,6 +16,8 @@ export type TownValuesRecord = {
   values: Figures;
   /** Per indicator: the rounding of its figure and the sheet's 上年同期/同比/增减/占年计划, for the cross-checks. */
   cross?: Record<string, CrossFigures>;
+  /** The sheet's 年计划 beside the figures: the year's plan, written only by a history import (decision 017). */
+  plans?: Figures;
 };
 export type PlanRecord = { src: Source; regionId: number; regionName: string; year: number; values: Figures };
 export type EnterpriseRecord = {

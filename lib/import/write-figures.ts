@@ -3,6 +3,7 @@ import "server-only";
 // 已报送 (the bureau loads figures it has received); a reporter's import makes a draft to submit;
 // a reviewer's history import (decision 017) makes them 已审核.
 import { ApiError } from "@/lib/api/errors";
+import type { YearPlanWrite } from "./history-plans";
 import type { PlanWrite, TownWrite } from "./plan-figures";
 import type { AuditEntry } from "@/lib/audit";
 import { booleanArray, numberArray, textArray } from "./bulk";
@@ -19,7 +20,7 @@ const UTC_NOW = `(now() AT TIME ZONE 'UTC')`;
  * A history import (lib/import/history.ts) makes its reports 已审核 by the importer in the same
  * statements and keeps its checks' warnings as the figures' 说明.
  */
-export async function writeTownValues(ctx: WriteContext, writes: TownWrite[], mode: ImportMode = PLAIN_IMPORT) {
+export async function writeTownValues(ctx: WriteContext, writes: TownWrite[], mode: ImportMode = PLAIN_IMPORT, plans: YearPlanWrite[] = []) {
   const { tx, actor } = ctx;
   // The bureau loads figures it has received: a county's reviewer its towns', the city's reviewer the city's table of counties.
   const submitted = actor.role === "REVIEWER" || actor.role === "CITY_REVIEWER";
@@ -109,6 +110,23 @@ export async function writeTownValues(ctx: WriteContext, writes: TownWrite[], mo
       notes.entry.forEach((e, j) => { if (done.has(`${notes.report[j]}|${notes.indicator[j]}`)) ctx.audit.push(e); });
     }
     await ctx.rowsWritten(chunk.length);
+  }
+  if (plans.length > 0) await writeYearPlans(ctx, plans, why);
+}
+
+/** The 年计划 of a history import's sheets (lib/import/history-plans.ts), as the towns' annual plans: one upsert. */
+async function writeYearPlans(ctx: WriteContext, plans: YearPlanWrite[], why: string | null) {
+  const rows = plans.flatMap((p) => p.set.map((s) => ({ regionId: p.regionId, year: p.year, ...s, indicatorId: ctx.indicatorId(s.code) })));
+  const written = await ctx.tx.$queryRawUnsafe<{ id: number; regionId: number; indicatorId: number; year: number }[]>(
+    `INSERT INTO "AnnualPlan" ("regionId", "indicatorId", year, value)
+     SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::numeric[])
+     ON CONFLICT ("regionId", "indicatorId", year) DO UPDATE SET value = EXCLUDED.value
+     RETURNING id, "regionId", "indicatorId", year`,
+    numberArray(rows.map((r) => r.regionId)), numberArray(rows.map((r) => r.indicatorId)), numberArray(rows.map((r) => r.year)), numberArray(rows.map((r) => r.value)),
+  );
+  const ids = new Map(written.map((w) => [`${w.regionId}|${w.indicatorId}|${w.year}`, w.id]));
+  for (const r of rows) {
+    ctx.audit.push({ action: "import", entity: "AnnualPlan", entityId: ids.get(`${r.regionId}|${r.indicatorId}|${r.year}`) ?? 0, regionId: r.regionId, year: r.year, field: ctx.indicatorName(r.code), oldValue: r.old, newValue: r.value, reason: why });
   }
 }
 

@@ -211,7 +211,8 @@ export async function canImport(user: Caller | null, regionId: number, kind?: Im
  * reviewers, who approve reports anyway. Not admins: the IT role approves nothing (decision 017).
  */
 export async function canImportHistory(user: Caller | null, countyId: number): Promise<boolean> {
-  return (await can(user, "import.history", countyId)) && (await can(user, "import.town_values", countyId));
+  // It writes town figures and, from the sheets' 年计划 columns, annual plans.
+  return (await can(user, "import.history", countyId)) && (await can(user, "import.town_values", countyId)) && (await can(user, "import.plans", countyId));
 }
 
 /** A history import that reopens and overwrites approved months: history import ∧ reopening reports. */

@@ -31,24 +31,31 @@ function figures(t: number, y: number, m: number, bump = new Decimal(0)) {
   const gross = new Decimal(1000 * (t + 1) + 100 * m).times(growth).toDecimalPlaces(1).plus(bump);
   return { gross, sales: gross.times("0.9").toDecimalPlaces(1), profit: gross.times("0.05").toDecimalPlaces(1) };
 }
+const sep = (d: Decimal) => d.toFixed().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 const yi = (wan: Decimal) => wan.div(10000).toFixed(); // the 亿元 text a county types
+/** The year's 工业总产值 plan, 万元: December's figure × 1.1, whole 万元. 大营镇-like town 3 raised its 2018 plan from July. */
+const ADJUSTED = 3;
+function plan(t: number, y: number, m = 12) {
+  const base = figures(t, y, 12).gross.times("1.1").toDecimalPlaces(0);
+  return t === ADJUSTED && y === 2018 && m >= 7 ? base.plus(500) : base;
+}
 
-/** One sheet per month: a title, 单位：亿元, 乡镇 | 工业总产值 over 本年累计 / 同比±% | 销售收入 | 利润总额, a 合计 row. */
+/** One sheet per month: a title, 单位：亿元, 乡镇 | 工业总产值 over 本年累计 / 同比±% / 年计划 | 销售收入 | 利润总额, a 合计 row. */
 function workbook(changed: Record<string, Decimal> = {}) {
   const sheets: CountySheet[] = [];
   for (const y of YEARS) {
     for (let m = 1; m <= 12; m++) {
       const rows: Cell[][] = towns.map((town, t) => {
         const f = figures(t, y, m, changed[`${town.name}|${key(y, m)}`]);
-        return [town.name, yi(f.gross), "", yi(f.sales), yi(f.profit)];
+        return [town.name, yi(f.gross), "", yi(plan(t, y, m)), yi(f.sales), yi(f.profit)];
       });
       const sum = towns.reduce((s, _, t) => s.plus(figures(t, y, m, changed[`${towns[t].name}|${key(y, m)}`]).gross), new Decimal(0));
       sheets.push({
         name: `${y}年1-${m}月`,
-        above: [[`${y}年1-${m}月各乡镇工业主要经济指标完成情况表`], [null, null, null, null, "单位：亿元"]],
-        header: [["乡镇", "工业总产值", "工业总产值", "销售收入", "利润总额"], ["乡镇", "本年累计", "同比±%", "本年累计", "本年累计"]],
-        rows: [["合计", yi(sum), "", null, null], ...rows],
-        merges: [[1, 1, 1, 5], ...headerMerges(3, 2, [{ row: 0, from: 2, to: 3 }])],
+        above: [[`${y}年1-${m}月各乡镇工业主要经济指标完成情况表`], [null, null, null, null, null, "单位：亿元"]],
+        header: [["乡镇", "工业总产值", "工业总产值", "工业总产值", "销售收入", "利润总额"], ["乡镇", "本年累计", "同比±%", "年计划", "本年累计", "本年累计"]],
+        rows: [["合计", yi(sum), "", null, null, null], ...rows],
+        merges: [[1, 1, 1, 6], ...headerMerges(3, 2, [{ row: 0, from: 2, to: 4 }])],
       });
     }
   }
@@ -89,19 +96,24 @@ beforeAll(async () => {
 }, 600_000);
 
 describe("history backfill (作为已审核历史数据导入)", () => {
-  it("36 monthly sheets × every town land 已审核, equal to the sheet in 万元, audited as 历史数据导入, warnings kept as 说明", async () => {
+  it("36 monthly sheets × every town land 已审核, equal to the sheet in 万元, audited as 历史数据导入, warnings kept as 说明; the 年计划 column becomes the years' plans", async () => {
     const n = YEARS.length * 12 * towns.length;
+    const p = YEARS.length * towns.length;
     const { status, body } = await upload("reviewer", file, { history: "1" });
     expect(status).toBe(201);
     expect(errorsOf(body)).toEqual([]);
     expect(body.sheets).toHaveLength(36);
-    expect(body.counts).toMatchObject({ create: n, update: 0, errors: 0 });
+    expect(body.counts).toMatchObject({ create: n + p, update: 0, errors: 0 });
     expect(body.history).toEqual({ approved: [], reopen: null });
     const warned = body.problems.filter((p: Json) => p.column === "工业总产值" && /同比/.test(p.message) && p.message.includes("记入该指标的说明"));
     expect(warned.map((p: Json) => p.sheet).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `2019年1-${i + 1}月`).sort());
 
+    const adjusted = body.problems.filter((x: Json) => x.column === "工业总产值·年计划");
+    expect(adjusted.map((x: Json) => [x.sheet, x.severity, x.message])).toEqual([
+      ["2018年1-7月", "warning", `${towns[ADJUSTED].name}2018年的年计划与工作表“2018年1-6月”第${5 + ADJUSTED + 1}行不同（${sep(plan(ADJUSTED, 2018, 6))} → ${sep(plan(ADJUSTED, 2018, 7))}），按最后一个月的年计划导入`],
+    ]);
     const done = await commit(body.jobId);
-    expect(done.body).toMatchObject({ status: "COMMITTED", created: n, updated: 0 });
+    expect(done.body).toMatchObject({ status: "COMMITTED", created: n + p, updated: 0 });
     firstJob = body.jobId;
 
     const reviewer = await getPrisma().user.findUniqueOrThrow({ where: { username: "reviewer" }, select: { id: true } });
@@ -122,9 +134,16 @@ describe("history backfill (作为已审核历史数据导入)", () => {
       }
     }
 
+    // The 年计划 column: each town's plan per year (the latest month's where it changed), audited.
+    const plans = await getPrisma().annualPlan.findMany({ where: { year: { in: YEARS }, indicator: { code: "gross_output" } }, select: { regionId: true, year: true, value: true } });
+    expect(plans).toHaveLength(p);
+    for (const [t, town] of towns.entries()) {
+      for (const y of YEARS) expect([town.name, y, plans.find((x) => x.regionId === town.id && x.year === y)?.value.toString()]).toEqual([town.name, y, new Decimal(plan(t, y)).toFixed()]);
+    }
     const reason = `历史数据导入（导入任务 #${firstJob}）`;
+    expect(await audits({ reason, entity: "AnnualPlan", field: "工业总产值" })).toBe(p);
     expect(await audits({ reason, field: "状态", newValue: "已审核" })).toBe(n);
-    expect(await audits({ reason, field: "工业总产值" })).toBe(n);
+    expect(await audits({ reason, entity: "TownReport", field: "工业总产值" })).toBe(n);
     expect(await audits({ reason, field: "工业总产值（说明）" })).toBe(12);
     expect(await audits({ entity: "ImportJob", entityId: String(firstJob), field: "乡镇月报数据（历史数据导入）" })).toBe(1);
   });
@@ -139,7 +158,7 @@ describe("history backfill (作为已审核历史数据导入)", () => {
     const before = { audits: await audits(), versions: await getPrisma().townReport.aggregate({ where: { year: { in: YEARS } }, _sum: { version: true } }) };
     const { body } = await upload("reviewer", file, { history: "1" });
     expect(errorsOf(body)).toEqual([]);
-    expect(body.counts).toMatchObject({ create: 0, update: 0, unchanged: YEARS.length * 12 * towns.length });
+    expect(body.counts).toMatchObject({ create: 0, update: 0, unchanged: YEARS.length * 12 * towns.length + YEARS.length * towns.length });
     expect(body.previouslyCommitted).toMatchObject({ jobId: firstJob });
     expect(body.history).toEqual({ approved: [], reopen: null });
     expect((await commit(body.jobId)).body).toMatchObject({ status: "COMMITTED", created: 0, updated: 0, auditEntries: 0 });

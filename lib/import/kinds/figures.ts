@@ -4,11 +4,11 @@ import type { FieldSpec } from "../headers";
 import type { PlanRecord, TownValuesRecord, Figures } from "../records";
 import { townResolver, type Refs } from "../refs";
 import type { RowReader } from "../rows";
-import { parseYearText } from "../values";
+import { parseFigureCell, parseYearText } from "../values";
 import { halfUlp, rankBy, readAmount, readPercent, readRank, type CrossFigures } from "../cross-check";
 
 /** The field a cross-check column is registered under in a row's reader: `yoy|ind:gross_output`. */
-export const crossField = (role: "lastYear" | "yoy" | "delta" | "planShare" | "rank", field: string) => `${role}|${field}`;
+export const crossField = (role: "lastYear" | "yoy" | "delta" | "planShare" | "rank" | "plan", field: string) => `${role}|${field}`;
 
 const MONEY_EXP: Record<string, number> = { 元: -4, 万元: 0, 亿元: 4 };
 
@@ -34,6 +34,24 @@ export function readCross(r: RowReader, indicators: readonly IndicatorRef[], val
       if (value !== null) cross.rank = { value, by: rankBy(r.header(rank)) };
     }
     out[ind.code] = cross;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
+ * The sheet's 年计划 beside the figures (a history import writes them as the year's plans; any other
+ * import lists the column as not imported). Read quietly: an unreadable or negative plan is a warning.
+ */
+export function readPlanColumns(r: RowReader, indicators: readonly IndicatorRef[]): Figures | undefined {
+  const out: Figures = {};
+  for (const ind of indicators) {
+    const field = crossField("plan", indicatorField(ind.code));
+    if (!r.has(field)) continue;
+    const text = r.text(field);
+    if (!text) continue;
+    const p = parseFigureCell(text, { unit: ind.unit, integerOnly: ind.integerOnly, allowNegative: false, headerUnit: ind.unit === "万元" ? r.unitOf(field) ?? null : null });
+    if (p.ok && p.value !== null) out[ind.code] = p.value;
+    else r.problem(field, `年计划“${text}”无法读取（${p.ok ? "空白" : p.message}），不作为年度计划导入`, "warning");
   }
   return Object.keys(out).length > 0 ? out : undefined;
 }
@@ -91,7 +109,8 @@ export const townValuesKind = {
     const values = readFigures(r, townIndicators(refs));
     if (!town || !period || !r.ok || !hasAny(values, r)) return null;
     const cross = readCross(r, townIndicators(refs), values);
-    return { src: r.src, townId: town.id, townName: town.name, year: period.year, month: period.month, values, ...(cross ? { cross } : {}) };
+    const plans = readPlanColumns(r, townIndicators(refs));
+    return { src: r.src, townId: town.id, townName: town.name, year: period.year, month: period.month, values, ...(cross ? { cross } : {}), ...(plans ? { plans } : {}) };
   },
   key: (x: TownValuesRecord) => `${x.townId}|${x.year}|${x.month}`,
   keyLabel: "同一乡镇、同一统计期",

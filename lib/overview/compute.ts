@@ -61,6 +61,13 @@ export type ChildFigures = {
   previousValue: Figure | null;
   previousBase: Figure | null;
   previousComparableBase: Figure | null;
+  /**
+   * Like for like inside a child that is itself a sum (a county in a city's overview): the part of
+   * `value` whose regions have a base (`base` is then the part of last year whose regions have a
+   * value). Absent: the whole value (a town, a peer county).
+   */
+  growthValue?: Figure | null;
+  previousGrowthValue?: Figure | null;
 };
 
 export type IndicatorMeta = { code: string; kind: "FLOW" | "STOCK" };
@@ -127,16 +134,20 @@ export function computeIndicatorCells(
   // and a region with no last-year figure (new this year) counts in the total but not in its growth,
   // so the parts' 拉动 add up to the total's 同比 and their 贡献率 to 100%.
   const reported = children.map((c) => c.value !== null);
-  const comparable = children.map((_, i) => reported[i] && bases[i] !== null);
+  const split = children.some((c) => c.growthValue !== undefined);
+  // What each child's growth is computed on: its whole value, or its like-for-like part.
+  const growthF = split ? children.map((c, i) => (c.growthValue === undefined ? values[i] : convert(c.growthValue))) : values;
+  const growthRaw = (c: ChildFigures) => (c.growthValue === undefined ? c.value : c.growthValue);
+  const comparable = children.map((c, i) => reported[i] && bases[i] !== null && growthRaw(c) !== null);
   const excluded = children.flatMap((_, i) => (reported[i] && !comparable[i] ? [i] : []));
-  const comparableValues = children.map((c, i) => (comparable[i] ? c.value : null));
+  const comparableValues = children.map((c, i) => (comparable[i] ? growthRaw(c) : null));
   const reportedBases = bases.filter((_, i) => reported[i]);
   const totalValueSum = sumOf(
     children.map((c) => c.value),
     values,
     () => sum(children.map((c) => c.value)),
   );
-  const growthValueSum = excluded.length === 0 ? totalValueSum : sumOf(comparableValues, values, () => sum(comparableValues));
+  const growthValueSum = excluded.length === 0 && !split ? totalValueSum : sumOf(comparableValues, growthF, () => sum(comparableValues));
   const totalBaseSum = sumOf(
     reportedBases,
     baseF.filter((_, i) => reported[i]),
@@ -153,17 +164,18 @@ export function computeIndicatorCells(
   const growthValue = growthValueSum.fixed;
   const totalIncrease = increaseFixed(growthValue, totalBase);
 
-  const increases = values.map((v, i) => increaseFixed(v, baseF[i]));
-  const growths = values.map((v, i) => yoyPercentNumber(v, baseF[i], increases[i]));
+  const increases = growthF.map((v, i) => increaseFixed(v, baseF[i]));
+  const growths = growthF.map((v, i) => yoyPercentNumber(v, baseF[i], increases[i]));
   const ranks = rankOf(values);
-  const growthRanks = rankGrowths(growths, values, baseF, increases);
+  const growthRanks = rankGrowths(growths, growthF, baseF, increases);
   // Last month's ranks among the same regions, so a town that has not reported yet does not shift everyone.
   const prevValues = children.map((c, i) => (reported[i] ? convert(c.previousValue) : null));
+  const prevGrowthF = split ? children.map((c, i) => (reported[i] ? convert(c.previousGrowthValue === undefined ? c.previousValue : c.previousGrowthValue) : null)) : prevValues;
   const prevBaseF = prevBases.map((b, i) => (reported[i] ? convert(b) : null));
   const prevRanks = rankOf(prevValues);
-  const prevIncreases = prevValues.map((v, i) => increaseFixed(v, prevBaseF[i]));
-  const prevGrowths = prevValues.map((v, i) => yoyPercentNumber(v, prevBaseF[i], prevIncreases[i]));
-  const prevGrowthRanks = rankGrowths(prevGrowths, prevValues, prevBaseF, prevIncreases);
+  const prevIncreases = prevGrowthF.map((v, i) => increaseFixed(v, prevBaseF[i]));
+  const prevGrowths = prevGrowthF.map((v, i) => yoyPercentNumber(v, prevBaseF[i], prevIncreases[i]));
+  const prevGrowthRanks = rankGrowths(prevGrowths, prevGrowthF, prevBaseF, prevIncreases);
   const anyPrevious = children.some((c) => c.previousValue !== null);
   const isFlow = meta.kind === "FLOW";
 
@@ -175,7 +187,7 @@ export function computeIndicatorCells(
       base: show(bases[i], baseF[i]),
       baseKind: bases[i] === null ? null : useComparable(c) ? "comparable" : "reported",
       yoyPercent: growths[i],
-      lossChange: lossChangeOf(values[i], baseF[i]),
+      lossChange: lossChangeOf(growthF[i], baseF[i]),
       increase: inc === null ? null : inc.toFixed(),
       plan: show(c.plan, plans[i]),
       planCompletionPercent: completion,

@@ -79,12 +79,14 @@ type IndicatorRow = [number, string, string, string, OverviewIndicator["kind"], 
  * month last year], summed YTD as decimal text, null where no counted report has the figure.
  */
 type ValueRow = [number, number, string | null, string | null, string | null, string | null];
+/** A city's row: ValueRow, then the like-for-like parts (valuesJsonLikeForLike). */
+type WideValueRow = [...ValueRow, string | null, string | null, string | null, string | null];
 /** Per child: [child, 同口径 base this period, last month]. */
 type ComparableRow = [number, string | null, string | null];
 /** [regionId, indicatorId, value] of the region's and its children's plans. */
 type PlanRow = [number, number, string];
 
-export type Fetched = { children: ChildRow[]; indicators: IndicatorRow[]; values: ValueRow[]; comparable: ComparableRow[]; plans: PlanRow[] };
+export type Fetched = { children: ChildRow[]; indicators: IndicatorRow[]; values: (ValueRow | WideValueRow)[]; comparable: ComparableRow[]; plans: PlanRow[] };
 
 type Periods = { year: number; month: number; prevYear: number; prevMonth: number };
 
@@ -133,6 +135,34 @@ function valuesJson(p: Periods, indicators: Prisma.Sql, counted: Prisma.Sql, pro
                         OR NOT EXISTS (SELECT 1 FROM "TownReport" r WHERE r.id = v."reportId" AND r.status <> ALL (${counted})))`
           : Prisma.sql`NOT EXISTS (SELECT 1 FROM "TownReport" r WHERE r.id = v."reportId" AND r.status <> ALL (${counted}))`
       }
+    GROUP BY 1, 2) s)`;
+}
+
+/**
+ * A city's sums per county, like for like inside each county (decision 004 one level down): besides
+ * the four sums, the part of this period's value whose regions have last year's figure, the part of
+ * last year's whose regions have reported, and the same for last month. Summed per region first, then
+ * per child; a peer county (its own report) is one region. ValueRow plus four: WideValueRow.
+ */
+function valuesJsonLikeForLike(p: Periods, indicators: Prisma.Sql, counted: Prisma.Sql): Prisma.Sql {
+  const years = [...new Set([p.year, p.year - 1, p.prevYear, p.prevYear - 1])];
+  const months = [...new Set([p.month, p.prevMonth])];
+  return Prisma.sql`(SELECT coalesce(json_agg(json_build_array(child, ind, cur::text, last_year::text, prev::text, prev_last_year::text, cur_g::text, last_year_c::text, prev_g::text, prev_last_year_c::text)), '[]') FROM (
+    SELECT child, ind, SUM(cur) AS cur, SUM(last_year) AS last_year, SUM(prev) AS prev, SUM(prev_last_year) AS prev_last_year,
+      SUM(cur) FILTER (WHERE last_year IS NOT NULL) AS cur_g, SUM(last_year) FILTER (WHERE cur IS NOT NULL) AS last_year_c,
+      SUM(prev) FILTER (WHERE prev_last_year IS NOT NULL) AS prev_g, SUM(prev_last_year) FILTER (WHERE prev IS NOT NULL) AS prev_last_year_c
+    FROM (
+      SELECT t.child, t.id, v."indicatorId" AS ind,
+        SUM(v.value) FILTER (WHERE v.year = ${p.year}::int AND v.month = ${p.month}::int) AS cur,
+        SUM(v.value) FILTER (WHERE v.year = ${p.year - 1}::int AND v.month = ${p.month}::int) AS last_year,
+        SUM(v.value) FILTER (WHERE v.year = ${p.prevYear}::int AND v.month = ${p.prevMonth}::int) AS prev,
+        SUM(v.value) FILTER (WHERE v.year = ${p.prevYear - 1}::int AND v.month = ${p.prevMonth}::int) AS prev_last_year
+      FROM t
+      JOIN "ReportValue" v ON v."regionId" = t.id
+      WHERE v."indicatorId" ${indicators}
+        AND v.year = ANY(${years}::int[]) AND v.month = ANY(${months}::int[])
+        AND NOT EXISTS (SELECT 1 FROM "TownReport" r WHERE r.id = v."reportId" AND r.status <> ALL (${counted}))
+      GROUP BY 1, 2, 3) r
     GROUP BY 1, 2) s)`;
 }
 
@@ -231,7 +261,7 @@ async function fetchWide(region: RegionRef, p: Periods, codes: string[] | undefi
       queryJson<Omit<Fetched, "children" | "indicators">>(Prisma.sql`
         WITH ${tree}
         SELECT json_build_object(
-          'values', ${valuesJson(p, Prisma.sql`= ANY(${group}::int[])`, counted, false)},
+          'values', ${valuesJsonLikeForLike(p, Prisma.sql`= ANY(${group}::int[])`, counted)},
           'comparable', ${k === 0 && withComparable ? comparableJson(p) : Prisma.sql`'[]'::json`},
           'plans', ${k === 0 ? plansJson(p, Prisma.sql`= ANY(${[region.id, ...outline.children.map((c) => c[0])]}::int[])`, Prisma.sql`= ANY(${ids}::int[])`) : Prisma.sql`'[]'::json`}
         )::text AS j`),
@@ -266,12 +296,20 @@ export function assemble(region: RegionRef, year: number, month: number, fetched
   const dec = (x: string | null) => x;
   const empty = (): ChildFigures => ({ value: null, base: null, comparableBase: null, plan: null, previousValue: null, previousBase: null, previousComparableBase: null });
   const grid: ChildFigures[][] = indicators.map(() => children.map(empty));
-  for (const [child, ind, cur, lastYear, previous, previousLastYear] of fetched.values) {
+  for (const row of fetched.values) {
+    const [child, ind, cur, lastYear, previous, previousLastYear] = row;
     const f = grid[indicatorAt.get(ind)!][childAt.get(child)!];
     f.value = dec(cur);
     f.base = dec(lastYear);
     f.previousValue = dec(previous);
     f.previousBase = dec(previousLastYear);
+    if (row.length === 10) {
+      // A county of a city: its growth like for like over its own towns (decision 004).
+      f.growthValue = dec(row[6]);
+      f.base = dec(row[7]);
+      f.previousGrowthValue = dec(row[8]);
+      f.previousBase = dec(row[9]);
+    }
   }
   const comparableAt = indicators.findIndex((i) => i.code === COMPARABLE.townIndicator);
   if (comparableAt >= 0) {

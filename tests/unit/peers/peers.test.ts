@@ -82,3 +82,19 @@ describe("peerSentences and peerTable", () => {
     expect([ownName({ name: "宝应县" }), ownName({ name: "兴化市" }), ownName({ name: "海陵区" })]).toEqual(["我县", "我市", "我区"]);
   });
 });
+
+describe("a county in a city's overview grows like for like over its own towns", () => {
+  it("leaves out of its growth a town with no figure last year, and last year's figure of a town that has not reported", () => {
+    // 兴化市: 1,000 this year of which 100 from a zone new this year; last year 800, of which 50 from a town not in yet.
+    const county: ChildFigures = { ...fig(["1000", "750", null, null, null]), growthValue: "900" };
+    const peer = fig(["500", "400", null, null, null]);
+    const { cells, total, excluded } = computeIndicatorCells(IND, 7, [county, peer], null);
+    expect([cells[0].value, cells[0].base, cells[0].yoyPercent, cells[0].increase]).toEqual(["1000", "750", 20, "150"]);
+    expect(cells[0].rank).toBe(1);
+    expect(cells[0].growthRank).toBe(2); // 20% < 25%
+    // The city's total grows over the same like-for-like parts: (900 + 500) ÷ (750 + 400).
+    expect(total.value).toBe("1500");
+    expect(total.yoyPercent).toBeCloseTo((1400 / 1150 - 1) * 100, 10);
+    expect(excluded).toEqual([]);
+  });
+});

@@ -48,9 +48,9 @@ beforeAll(async () => {
   await seedDemoCounty(db, { throughYear: period.year, throughMonth: period.month });
   // A second county under the same city, with one enterprise and its own reviewer.
   const city = await db.region.findUniqueOrThrow({ where: { code: "321200000000" }, select: { id: true } });
-  const other = await createRegion(db, { code: "321282000000", name: "另一县", level: "COUNTY", parentId: city.id });
-  const town = await createRegion(db, { code: "321282100000", name: "外县镇", level: "TOWN", parentId: other.id });
-  await db.enterprise.create({ data: { creditCode: makeCreditCode("321282", 1), name: "外县企业有限公司", townId: town.id, industryCode: "C3311" } });
+  const other = await createRegion(db, { code: "321291000000", name: "另一县", level: "COUNTY", parentId: city.id });
+  const town = await createRegion(db, { code: "321291100000", name: "外县镇", level: "TOWN", parentId: other.id });
+  await db.enterprise.create({ data: { creditCode: makeCreditCode("321291", 1), name: "外县企业有限公司", townId: town.id, industryCode: "C3311" } });
   await createUser(db, { username: "outsider", password: "x", role: "REVIEWER", regionId: other.id });
   [reviewer, reporter, outsider] = await Promise.all([userNamed("reviewer"), userNamed("reporter"), userNamed("outsider")]);
   scope = (await readScope(reviewer))!;
@@ -107,7 +107,7 @@ describe("enterprise list", () => {
 describe("scope", () => {
   it("a caller from another county sees none of this county's enterprises, projects or exports", async () => {
     const theirs = await readScope(outsider);
-    expect(theirs!.towns.map((t) => t.code)).toEqual(["321282100000"]);
+    expect(theirs!.towns.map((t) => t.code)).toEqual(["321291100000"]);
     const list = await listEnterprises(townIdsOf(theirs), period, filters({ town: DAINAN }));
     expect(list.total).toBe(0);
     const own = await listEnterprises(townIdsOf(theirs), null, filters());
@@ -123,7 +123,7 @@ describe("scope", () => {
   it("a town reporter reads the county (as the permissions module says) but cannot edit the registry", async () => {
     const theirs = await readScope(reporter);
     expect(theirs!.root.code).toBe("321281000000");
-    expect(theirs!.towns.map((t) => t.code)).not.toContain("321282100000");
+    expect(theirs!.towns.map((t) => t.code)).not.toContain("321291100000");
     const result = await saveEnterprise(reporter, { name: "测试企业", creditCode: makeCreditCode("321281", 9001), townCode: DAINAN, industryCode: "C3311", ownership: "PRIVATE" });
     expect(result.message).toMatch(/没有权限/);
   });
@@ -222,7 +222,8 @@ describe("county trend", () => {
     const rows = await getPrisma().$queryRaw<{ s: string }[]>`
       SELECT SUM(v.value)::text AS s FROM "ReportValue" v
       WHERE v."indicatorId" = ${outputId} AND v.year = 2024 AND v.month = 6 AND v."regionId" IN (
-        SELECT t."regionId" FROM "TownReport" t WHERE t.year = 2024 AND t.month = 7 AND t.status IN ('SUBMITTED', 'APPROVED'))`;
+        SELECT t."regionId" FROM "TownReport" t WHERE t.year = 2024 AND t.month = 7 AND t.status IN ('SUBMITTED', 'APPROVED')
+          AND t."regionId" IN (SELECT id FROM "Region" WHERE "parentId" = ${county.id}))`; // the county's towns (the demo city's other counties report too)
     // Scaled to 亿元 without rounding: labels round once, from this number.
     expect(trend.rows[5].value).toBe(new Decimal(rows[0].s).div(10000).toNumber());
   });

@@ -88,7 +88,10 @@ describe("demo county seed", () => {
     const towns = await db.region.findMany({ where: { level: "TOWN" }, select: { id: true } });
     for (const t of towns) expect(await db.annualPlan.count({ where: { regionId: t.id, year: Y } })).toBeGreaterThan(5);
     const roles = (await db.user.findMany({ select: { role: true } })).map((u) => u.role);
-    expect(new Set(roles)).toEqual(new Set(["ADMIN", "REVIEWER", "LEADER", "REPORTER"]));
+    expect(new Set(roles)).toEqual(new Set(["ADMIN", "REVIEWER", "LEADER", "REPORTER", "CITY_REVIEWER", "CITY_LEADER"]));
+    // The city's users belong to the city (泰州市), not to the county.
+    const cityUsers = await db.user.findMany({ where: { role: { in: ["CITY_REVIEWER", "CITY_LEADER"] } }, select: { region: { select: { level: true, name: true } } } });
+    expect(cityUsers.map((u) => u.region)).toEqual([{ level: "CITY", name: "泰州市" }, { level: "CITY", name: "泰州市" }]);
   });
 });
 

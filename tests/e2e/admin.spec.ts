@@ -1,5 +1,5 @@
-// Admin pages end to end: users (create, reset password, forced change, disable ends the session)
-// and API tokens (shown once, works as a bearer token, 401 once revoked).
+// Admin pages end to end: users (create, reset password, forced change, disable ends the session),
+// API tokens (shown once, works as a bearer token, 401 once revoked) and the county's 必填指标.
 import type { Browser, Page } from "@playwright/test";
 import { DEMO, expect, signIn, test } from "./fixtures";
 
@@ -144,4 +144,35 @@ test("admin creates an API token shown once; it answers the API until revoked, t
   await expect(row).toContainText("已撤销");
   const revoked = await request.get("/api/v1/regions", { headers });
   expect(revoked.status()).toBe(401);
+});
+
+test("admin sets the county's 必填指标 on a checklist, saved and shown again; other roles are refused", async ({ page, browser }, testInfo) => {
+  await signIn(page, DEMO.admin);
+  await page.goto("/admin/users");
+  await page.getByRole("navigation", { name: "系统管理" }).getByRole("link", { name: "必填指标" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "必填指标" })).toBeVisible();
+  const form = page.getByRole("form", { name: /必填指标$/ });
+  const added = form.getByRole("checkbox", { name: /^新增规上企业/ });
+  await expect(form.getByRole("checkbox", { name: /^工业总产值/ })).toBeChecked();
+  await expect(added).not.toBeChecked();
+  await added.check();
+  await form.getByRole("button", { name: "保存必填指标" }).click();
+  await expect(form.getByRole("status")).toContainText("已保存：必填指标为工业总产值");
+  await expect(form.getByRole("status")).toContainText("新增规上企业");
+  await page.screenshot({ path: `${SCREENSHOTS}/admin-required.png`, fullPage: true });
+  // Shown again from the database after a reload; then put back as the demo had it.
+  await page.reload();
+  await expect(added).toBeChecked();
+  await added.uncheck();
+  await form.getByRole("button", { name: "保存必填指标" }).click();
+  await expect(form.getByRole("status")).toContainText("已保存");
+  await expect(form.getByRole("status")).not.toContainText("新增规上企业");
+
+  const context = await browser.newContext({ baseURL: String(testInfo.project.use.baseURL), locale: "zh-CN" });
+  const reviewer = await context.newPage();
+  await signIn(reviewer, DEMO.reviewer);
+  await reviewer.goto("/admin/required");
+  await expect(reviewer.getByText("系统管理只对管理员开放。")).toBeVisible();
+  await expect(reviewer.getByRole("checkbox")).toHaveCount(0);
+  await context.close();
 });

@@ -1,6 +1,7 @@
 // Import through the UI (preview with a row error, then a fixed file committed) and the
 // bulletin with its print view. Screenshots go to test-results/screenshots/ for a human to look at.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import * as XLSX from "@e965/xlsx";
 import { messyWorkbook } from "../fixtures/import-workbooks";
 import { DEMO, expect, signIn, test } from "./fixtures";
 
@@ -27,6 +28,18 @@ test("a reviewer imports town figures: preview with a row error, then the fixed 
   await expect(problems).toContainText("应为整数");
   await expect(page.getByRole("button", { name: "确认导入" })).toBeDisabled();
   await page.screenshot({ path: `${SHOTS}/import-preview.png`, fullPage: true });
+
+  // The problems as a workbook: sheet, row, column, the cell's content, the problem and what to do.
+  const listed = page.waitForEvent("download");
+  await page.getByRole("link", { name: "下载问题清单（.xlsx）" }).click();
+  const list = await listed;
+  expect(list.suggestedFilename()).toBe("e2e-bad-问题清单.xlsx");
+  const wb = XLSX.read(readFileSync((await list.path())!), { type: "buffer" });
+  const rows = XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets["问题清单"], { header: 1, defval: "" });
+  expect(rows[0]).toEqual(["级别", "工作表", "行号", "列", "单元格内容", "问题", "处理建议"]);
+  const unknown = rows.find((r) => String(r[5]).includes("未知乡镇“黑龙镇”"));
+  expect(unknown?.slice(0, 5)).toEqual(["错误", "Sheet1", expect.any(Number), "乡镇（街道）", "黑龙镇"]);
+  expect(rows.find((r) => String(r[5]).includes("应为整数"))?.[4]).toBe("2.5");
 
   await page.locator('input[type="file"]').setInputFiles("test-results/e2e-good.xlsx");
   await page.getByRole("button", { name: "上传并预览" }).click();

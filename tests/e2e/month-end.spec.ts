@@ -48,6 +48,28 @@ test("month end: enter, check, submit, return, resubmit, approve, lock, audit", 
   await expect(field(page, "规上工业总产值", "万元")).toBeFocused();
   await expect(page.getByTestId("logical-errors")).toHaveCount(0);
 
+  // A unit slip (decision 018): the sales figure typed as its 亿元 number is ONE finding, worded as a
+  // question with a one-click fix, instead of an error and four warnings; the fix sets the field only.
+  const checks = page.getByRole("region", { name: "审核结果" });
+  const findings = checks.locator("li");
+  const before = await findings.count();
+  const sales = field(page, "销售收入（营业收入）", "万元");
+  const yi = (Number(figures.sales_revenue) / 10000).toFixed(1);
+  const corrected = Math.round(Number(yi) * 10000);
+  await sales.fill(yi);
+  await expect(findings).toHaveCount(before + 1);
+  const slip = checks.locator("li", { hasText: "销售收入" });
+  await expect(slip).toHaveCount(1);
+  await expect(slip).toContainText(`销售收入（营业收入）${yi}万元，是否应为${yi}亿元（${corrected.toLocaleString("en-US")}万元）？`);
+  await expect(checks).not.toContainText("的0.0%");
+  await expect(checks).not.toContainText("的1/");
+  await page.screenshot({ path: `${SHOTS}/report-unit-slip.png`, fullPage: true });
+  await slip.getByRole("button", { name: `改为${yi}亿元` }).click();
+  await expect(sales).toHaveValue(corrected.toFixed(2));
+  await expect(sales).toBeFocused();
+  await expect(findings).toHaveCount(before);
+  await sales.fill(figures.sales_revenue);
+
   // Tripled investment: a verification warning that needs a 说明.
   const fai = Number(figures.fixed_asset_investment);
   await field(page, "固定资产投资", "万元").fill((fai * 3).toFixed(2));

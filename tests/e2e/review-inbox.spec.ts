@@ -63,6 +63,11 @@ test("empty report refused, confirmations, the reviewer's inbox and count, the r
   const before = await navCount(reviewer);
   await expect(reviewer.getByTestId("inbox-count")).toHaveText(String(before));
   await expect(reviewer.locator(`[data-testid="pending-inbox"] tr[data-pending-town="${TOWN}"][data-period="${period}"]`)).toHaveCount(0);
+  // Every submission names who submitted it (the demo's towns' own 填报员, an importer): no 报送人 reads "—".
+  const submitters = reviewer.locator('[data-testid="pending-inbox"] tbody tr td:nth-of-type(3)');
+  expect(await submitters.count()).toBeGreaterThan(0);
+  for (const text of await submitters.allTextContents()) expect(text.trim()).not.toMatch(/^(—|)$/);
+  expect((await submitters.allTextContents()).some((t) => t.endsWith("填报员"))).toBe(true);
 
   // — The reporter fills the figures; 报送 asks first, with a summary; 取消 changes nothing.
   const figures = await plausibleFigures(page, month);

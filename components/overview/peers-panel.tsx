@@ -20,6 +20,8 @@ export async function PeersWidget({ peers, check }: Props) {
     <ChartCard title="全市位次" note={note} testId="peers-panel">
       {!s.hasFigures ? (
         <ChartEmpty text={`本期暂无全市位次：${s.county.name}或其他${PEERS_LABEL}尚无${s.indicators[0]?.indicator.name ?? "工业总产值"}数据`} />
+      ) : s.partial ? (
+        <ChartEmpty text={`本期${s.county.name}已计入${s.partial.reported}/${s.partial.of}个乡镇（其余未报送或未审核），合计不完整，全市位次待全部计入后显示`} />
       ) : (
         <div className="space-y-3">
           {peerSentences(s).map((p) => (

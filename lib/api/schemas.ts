@@ -99,6 +99,10 @@ export const overviewSchema = z.object({
     .object({
       city: z.object({ code: z.string(), name: z.string() }),
       countyCount: z.number().int().meta({ description: "该市县（市、区）个数" }),
+      partial: z
+        .object({ reported: z.number().int(), of: z.number().int() })
+        .nullable()
+        .meta({ description: "本县尚有乡镇未计入（未报送或未审核）时：已计入数/乡镇数；此时本县合计不完整，位次仅供参考（页面和通报不显示位次）" }),
       indicators: z.array(
         z.object({
           code: z.string(),

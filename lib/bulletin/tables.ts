@@ -57,6 +57,6 @@ export function bulletinTables(d: BulletinData): Table[] {
   const forecast = forecastTable(d, tables.length + 1);
   const all = forecast ? [...tables, forecast] : tables;
   // The city's counties last (the towns' tables keep their numbers); only with the county's place to show.
-  const peers = d.peers?.hasFigures ? peerTable(d.peers, d.month) : null;
+  const peers = d.peers?.hasFigures && !d.peers.partial ? peerTable(d.peers, d.month) : null;
   return peers ? [...all, { title: `表${all.length + 1} ${peers.title}`, headers: peers.headers, rows: peers.rows, totalRow: peers.totalRow }] : all;
 }

@@ -90,7 +90,7 @@ function wallForecast(report: ForecastReport | null): WallForecast | null {
 
 /** The wall's 全市位次: the counties by total, the county's own row marked; null without a place to show. */
 function wallPeers(s: PeerStanding | null): WallPeers | null {
-  if (!s?.hasFigures) return null;
+  if (!s?.hasFigures || s.partial) return null;
   const lead = s.indicators[0].indicator;
   const children = s.counties.map((c) => ({ region: { code: c.code, name: c.name }, values: c.cells }));
   const growth = new Map(s.counties.map((c) => [c.code, presentCell(c.cells[lead.code], lead, "yi").growth]));

@@ -2,7 +2,8 @@ import "server-only";
 // Where a county stands among its city's counties, from the city's overview (one query for all).
 import { getRegionOverview } from "@/lib/overview/query";
 import { getRegionById, type RegionRef } from "@/lib/regions";
-import { APPROVED_ONLY, type Counting } from "@/lib/reports/periods";
+import { getPrisma } from "@/lib/db/client";
+import { APPROVED_ONLY, countedStatuses, type Counting } from "@/lib/reports/periods";
 import type { Period } from "@/lib/stats";
 import { peerStanding, PEER_INDICATORS, type PeerStanding } from "./standing";
 
@@ -22,5 +23,16 @@ export async function getPeerStanding(county: RegionRef, period: Period, countin
   if (!city) return null;
   const overview = await getRegionOverview(city, period.year, period.month, [...PEER_INDICATORS], counting);
   if (overview.children.length < 2) return null;
-  return peerStanding(overview, county.code);
+  const s = peerStanding(overview, county.code);
+  return s && { ...s, partial: await uncountedTowns(county, period, counting) };
+}
+
+/** How many of the county's towns are counted for the period, when not all are (null: all are, or it has none). */
+async function uncountedTowns(county: RegionRef, period: Period, counting: Counting): Promise<{ reported: number; of: number } | null> {
+  const db = getPrisma();
+  const of = await db.region.count({ where: { parentId: county.id, level: "TOWN" } });
+  if (of === 0) return null;
+  const statuses = await countedStatuses(county.id, counting);
+  const reported = await db.townReport.count({ where: { region: { parentId: county.id, level: "TOWN" }, year: period.year, month: period.month, status: { in: statuses } } });
+  return reported < of ? { reported, of } : null;
 }

@@ -34,6 +34,11 @@ export type PeerStanding = {
   totals: Record<string, Cell>;
   /** The county and at least one other have a figure for the first indicator (工业总产值): otherwise no rank is printed anywhere. */
   hasFigures: boolean;
+  /**
+   * Set when some of the county's own towns are not counted yet (not reported or not approved): its
+   * total is then partial against whole peers, so no place is stated (sentence, wall) — the panel says why.
+   */
+  partial: { reported: number; of: number } | null;
 };
 
 /**
@@ -62,6 +67,7 @@ export function peerStanding(city: RegionOverview, countyCode: string, codes: re
     totals: city.totals,
     // A place among one (nobody else has figures yet) says nothing.
     hasFigures: indicators.length > 0 && indicators[0].indicator.code === codes[0] && indicators[0].cell.rank !== null && indicators[0].ranked >= 2,
+    partial: null,
   };
 }
 

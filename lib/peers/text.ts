@@ -30,7 +30,8 @@ const placed = (rank: number | null, change: number | null) => (rank === null ? 
  * Empty when the county has no figures.
  */
 export function peerSentences(s: PeerStanding): string[] {
-  if (!s.hasFigures) return [];
+  // A partial total against whole peers would state a place the county does not hold.
+  if (!s.hasFigures || s.partial) return [];
   const [lead, ...rest] = s.indicators;
   const c = lead.cell;
   const pct = lead.indicator.percentPrecision;

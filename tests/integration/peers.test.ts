@@ -247,6 +247,24 @@ describe("全市位次 from the imported figures", () => {
   });
 });
 
+describe("a county whose towns are not all counted", () => {
+  it("states no place (panel note, no sentence, no table) while a town's report is returned", async () => {
+    const db = getPrisma();
+    const town = await db.region.findUniqueOrThrow({ where: { code: "321281101000" }, select: { id: true } });
+    await db.townReport.update({ where: { regionId_year_month: { regionId: town.id, year: 2024, month: 7 } }, data: { status: "RETURNED" } });
+    try {
+      const xinghua = (await getRegionByCode(C.xinghua.code))!;
+      const s = (await getPeerStanding(xinghua, { year: 2024, month: 7 }))!;
+      expect(s.partial).toEqual({ reported: 1, of: 2 });
+      expect(peerSentences(s)).toEqual([]);
+      const text = composeBulletin(await getBulletinData(xinghua, 2024, 7)).sections.flatMap((x) => x.paragraphs).join("\n");
+      expect(text).not.toContain("县（市、区）中名列");
+    } finally {
+      await db.townReport.update({ where: { regionId_year_month: { regionId: town.id, year: 2024, month: 7 } }, data: { status: "APPROVED" } });
+    }
+  });
+});
+
 describe("the city grid (issue 14A)", () => {
   const period = { year: 2024, month: 8 };
 

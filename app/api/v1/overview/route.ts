@@ -19,6 +19,6 @@ export const GET = handle(async (request: Request) => {
   if (region.level !== "COUNTY") return NextResponse.json(overview);
   // A county in a city: its 全市位次, from the city's overview (the same figures the city sees).
   const s = await getPeerStanding(region, period, counting);
-  const peers = s && { city: s.city, countyCount: s.countyCount, indicators: s.indicators.map((i) => ({ code: i.indicator.code, name: i.indicator.name, ranked: i.ranked, rankedByGrowth: i.rankedByGrowth, cell: i.cell })) };
+  const peers = s && { city: s.city, countyCount: s.countyCount, partial: s.partial, indicators: s.indicators.map((i) => ({ code: i.indicator.code, name: i.indicator.name, ranked: i.ranked, rankedByGrowth: i.rankedByGrowth, cell: i.cell })) };
   return NextResponse.json({ ...overview, peers });
 });

@@ -118,5 +118,5 @@ export function peerCountySheet(sheet: RawSheet, layout: SheetLayout, dataStart:
     else if (COUNTY_LIKE.test(text) && !TOWN_LIKE.test(text)) counties.push(text);
   }
   if (counties.length < 2 || counties.length <= towns) return null;
-  return `这是县区表：各行是县（市、区）（如“${counties.slice(0, 2).join("”“")}”），不是${refs.county.name}的乡镇（街道）。目前只能导入乡镇数据，县区之间的对比需要市级平台（尚未开放）；请导入各乡镇的数据表`;
+  return `这是县区表：各行是县（市、区）（如“${counties.slice(0, 2).join("”“")}”），不是${refs.county.name}的乡镇（街道）。县（市、区）的数据由市级审核员在“全市分县数据”（/city/figures）中导入；这里请导入各乡镇的数据表`;
 }

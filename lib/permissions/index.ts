@@ -232,6 +232,8 @@ export function navigationFor(role: Role): { href: string; label: string }[] {
     { href: "/overview", label: reachOf(role, "figures.read") === "city" ? "全市概览" : "全县概览", show: has("figures.read") },
     { href: "/report", label: "本镇填报", show: reachOf(role, "report.edit") === "town" },
     { href: "/review", label: "报送审核", show: has("submissions.view") },
+    // The city's table of counties (typed or imported): the city's reviewers.
+    { href: "/city/figures", label: "全市分县数据", show: reachOf(role, "county_report.edit") === "city" },
     { href: "/enterprises", label: "企业", show: has("firms.read") },
     { href: "/parks", label: "园区", show: has("figures.read") },
     { href: "/projects", label: "项目", show: has("figures.read") },

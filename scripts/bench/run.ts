@@ -17,6 +17,10 @@
 //   --no-compare         skip comparing the overview's two paths (scripts/bench/compare.ts) before measuring
 //   --import-only        only the import benchmark (no dataset, no read cases): rewrites the 导入 / Import section
 //                        of docs/benchmarks.md and keeps the rest of the file as it is; --county-runs N (default 5)
+//   --no-city            skip the city case (scripts/bench/city.ts: a city of 10 counties × ≈15 towns in its own
+//                        database tis_bench_city on the same server, generated once and reused), which otherwise
+//                        runs after the province's read cases
+//   --city-only          only the city case: rewrites the 市级总览 / City overview section, keeps the rest
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -28,6 +32,7 @@ import { clearDataset, datasetMatches, expectedCounts, generateDataset, PROVINCE
 import { runImportBench, type ImportBenchRow } from "./import";
 import { compareOverviewPaths } from "./compare";
 import { benchCases, loadTargets, timeCase, type Timing } from "./measure";
+import { CITY, CITY_DATABASE, citySection, timeCity, withCitySection, type CityResult } from "./city";
 import { describeMachine, describeServer, extractManual, importLines, importSection, importTable, renderReport, resultsTable, tableSizes, targetLines, type Generation } from "./report";
 
 const DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/tis_bench";
@@ -52,6 +57,8 @@ function options() {
       "no-compare": { type: "boolean", default: false },
       "import-only": { type: "boolean", default: false },
       "county-runs": { type: "string", default: "5" },
+      "no-city": { type: "boolean", default: false },
+      "city-only": { type: "boolean", default: false },
     },
   });
   const int = (s: string | undefined, fallback: number) => (s === undefined ? fallback : Number.parseInt(s, 10));
@@ -210,11 +217,53 @@ async function importOnly(url: string, opts: ReturnType<typeof options>) {
   console.log(`\n已更新导入一节 / import section updated: ${path.relative(root, out)}`);
 }
 
+/**
+ * The city case (scripts/bench/city.ts) in its own database on the bench server: created, migrated
+ * and generated when missing (then reused), measured with Prisma attached to it.
+ */
+async function cityBench(url: string, opts: ReturnType<typeof options>): Promise<CityResult> {
+  const cityUrl = new URL(url);
+  cityUrl.pathname = `/${CITY_DATABASE}`;
+  const target = cityUrl.toString();
+  console.log(`
+市级总览基准 / city overview benchmark: database ${CITY_DATABASE}`);
+  await ensureDatabase(target);
+  await deployMigrations({ databaseUrl: target });
+  const generation = await prepareDataset(target, CITY, opts.regenerate);
+  await closeDatabase();
+  attachDatabase(createPrismaForUrl(target), "postgres");
+  const floorClient = await connect(target);
+  try {
+    const targets = await loadTargets(CITY);
+    const { timings, load } = await timeCity(targets, floorClient.runner, opts.iterations, opts.warmup);
+    for (const t of timings) console.log(`  ${t.label}: p50 ${t.p50.toFixed(2)} ms, p95 ${t.p95.toFixed(2)} ms`);
+    const sizes = await tableSizes(floorClient.runner);
+    return { timings, load, towns: expectedCounts(CITY).towns, sizes, generatedSeconds: generation?.seconds ?? null, reused: generation?.reused ?? false };
+  } finally {
+    await floorClient.end();
+    await closeDatabase();
+  }
+}
+
+/** Writes the city section into the report (replacing an earlier one). */
+function writeCitySection(opts: ReturnType<typeof options>, result: CityResult) {
+  const out = path.resolve(root, opts.out);
+  const text = existsSync(out) ? readFileSync(out, "utf8") : "# 基准 / Benchmarks\n";
+  writeFileSync(out, withCitySection(text, citySection(result)));
+  console.log(`\n已更新市级总览一节 / city section updated: ${path.relative(root, out)}`);
+}
+
 async function main() {
   const opts = options();
   const url = process.env.BENCH_DATABASE_URL?.trim() || DEFAULT_URL;
   console.log(`基准数据库 / bench database: ${redactUrl(url)}`);
   if (opts["import-only"]) return importOnly(url, opts);
+  if (opts["city-only"]) {
+    const result = await cityBench(url, opts);
+    console.log(`\n${resultsTable(result.timings)}`);
+    if (!opts["no-report"]) writeCitySection(opts, result);
+    return;
+  }
   await ensureDatabase(url);
   const { applied } = await deployMigrations({ databaseUrl: url });
   if (applied.length) console.log(`已应用迁移 / applied migrations: ${applied.join(", ")}`);
@@ -272,6 +321,11 @@ async function main() {
   } finally {
     await floorClient.end();
     await closeDatabase();
+  }
+  if (!opts["no-city"] && !opts.only) {
+    const result = await cityBench(url, opts);
+    console.log(`\n${resultsTable(result.timings)}`);
+    if (!opts["no-report"]) writeCitySection(opts, result);
   }
 }
 

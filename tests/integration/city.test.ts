@@ -155,7 +155,10 @@ describe("the city's users", () => {
     expect(leader).not.toContain("全县概览");
     expect(leader).not.toContain("本镇填报");
     expect(leader).not.toContain("数据导入");
+    expect(leader).not.toContain("全市分县数据");
+    expect(navigationFor("CITY_REVIEWER").map((i) => i.label)).toEqual(expect.arrayContaining(["全市概览", "报送审核", "全市分县数据", "审计日志"]));
     expect(navigationFor("REVIEWER").map((i) => i.label)).toContain("全县概览");
+    expect(navigationFor("REVIEWER").map((i) => i.label)).not.toContain("全市分县数据");
   });
 });
 

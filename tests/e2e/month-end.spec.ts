@@ -139,6 +139,18 @@ test("month end: enter, check, submit, return, resubmit, approve, lock, audit", 
   await expect(reviewer.getByTestId("audit-table")).toContainText("审核通过");
   await expect(reviewer.getByTestId("audit-table")).toContainText("已报送");
   await reviewer.screenshot({ path: `${SHOTS}/audit-log.png`, fullPage: true });
+
+  // — 园区数据核对 (decision 018): the demo's 兴化经济开发区 reports 120-odd 入园企业 with far fewer firms
+  // linked to it; the board marks the town, and its report page names the park — a warning, never a block.
+  await reviewer.goto(`/review?period=${period}`);
+  const zone = reviewer.locator('tr[data-town="321281001000"]');
+  await expect(zone.getByTestId("park-note")).toContainText("园区待核");
+  await zone.getByTestId("park-note").click();
+  await reviewer.waitForURL(new RegExp(`/reports/321281001000/${period}$`));
+  const parks = reviewer.getByRole("region", { name: "园区数据核对" });
+  await expect(parks).toContainText(/兴化经济开发区填报入园企业\d+家，系统中关联该园区的企业\d+家，相差较大/);
+  await expect(parks).toContainText("不影响报送和审核");
+  await reviewer.screenshot({ path: `${SHOTS}/report-park-findings.png`, fullPage: true });
   await reviewer.context().close();
   await expect(page.locator("body")).not.toContainText(/NaN|undefined|Infinity/);
 });

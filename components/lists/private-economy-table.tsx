@@ -3,17 +3,18 @@ import type { Cell } from "@/lib/overview/compute";
 import type { OverviewIndicator } from "@/lib/overview/query";
 import { formatNumber, formatPercent, MISSING } from "@/lib/stats";
 
-type Props = { indicators: OverviewIndicator[]; totals: Record<string, Cell>; towns: { code: string; name: string; values: Record<string, Cell> }[] };
+/** `scopeWord` / `childLabel`: a county's 全县 and 乡镇, a city's 全市 and 县（市、区）. */
+type Props = { indicators: OverviewIndicator[]; totals: Record<string, Cell>; towns: { code: string; name: string; values: Record<string, Cell> }[]; scopeWord?: string; childLabel?: string };
 
-export function PrivateEconomyTable({ indicators, totals, towns }: Props) {
-  const rows = [{ code: "total", name: "全县合计", values: totals }, ...towns];
+export function PrivateEconomyTable({ indicators, totals, towns, scopeWord = "全县", childLabel = "乡镇" }: Props) {
+  const rows = [{ code: "total", name: `${scopeWord}合计`, values: totals }, ...towns];
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm" data-testid="private-economy-table">
         <caption className="sr-only">民营经济发展情况</caption>
         <thead className="bg-slate-100 text-slate-700">
           <tr>
-            <th scope="col" rowSpan={2} className="px-2 py-2 text-left font-medium">乡镇</th>
+            <th scope="col" rowSpan={2} className="px-2 py-2 text-left font-medium">{childLabel}</th>
             {indicators.map((i) => <th key={i.code} scope="colgroup" colSpan={3} className="border-l border-slate-200 px-2 py-1 text-center font-medium">{i.name}（{i.unit}）</th>)}
           </tr>
           <tr>

@@ -5,6 +5,7 @@ import type { Cell } from "@/lib/overview/compute";
 import { growthScopeNote } from "@/lib/present/figure";
 import { getRegionOverview } from "@/lib/overview/query";
 import type { RegionRef } from "@/lib/regions";
+import { CHILD_WORD } from "@/lib/regions/words";
 import { formatPeriodRange, roundHalfUp, type Period } from "@/lib/stats";
 import type { ExportTable, ExportValue } from "./table";
 
@@ -29,12 +30,12 @@ export async function overviewTable(region: RegionRef, period: Period, code: str
     total ? null : c?.growthRank ?? null,
   ];
   return {
-    name: "分乡镇指标",
-    title: `${o.region.name}${ind.name}分乡镇情况`,
+    name: `分${CHILD_WORD[region.level]}指标`,
+    title: `${o.region.name}${ind.name}分${CHILD_WORD[region.level]}情况`,
     unitNote: [`单位：${ind.unit}；百分比单位：%`, growthScopeNote(o.growthExcluded[ind.code])].filter(Boolean).join("；"),
     periodLabel: formatPeriodRange(period.year, period.month),
     columns: [
-      { header: "乡镇", kind: "text" },
+      { header: CHILD_WORD[region.level], kind: "text" },
       { header: `本期累计（${ind.unit}）`, kind: "decimal", digits: d, width: 16 },
       { header: `上年同期（${ind.unit}）`, kind: "decimal", digits: d, width: 16 },
       // 扭亏为盈/减亏/增亏 are words, so this column is text where the base is negative.
@@ -62,7 +63,7 @@ export async function privateEconomyTable(county: RegionRef, period: Period): Pr
     title: `${county.name}民营经济发展情况`,
     unitNote: "单位：户、万元；百分比单位：%",
     periodLabel: formatPeriodRange(period.year, period.month),
-    columns: [{ header: "乡镇", kind: "text" }, ...cols],
+    columns: [{ header: CHILD_WORD[county.level], kind: "text" }, ...cols],
     rows: [row(`${county.name}合计`, data.totals), ...data.towns.map((t) => row(t.name, t.values))],
   };
 }

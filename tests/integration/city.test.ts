@@ -134,6 +134,11 @@ describe("the city's users", () => {
     const csv = await (await exportGET(new Request(`http://localhost/api/v1/export/enterprises?format=csv&period=2024-06`, { headers: { authorization: `Bearer ${tokens.city_leader}` } }), { params: Promise.resolve({ table: "enterprises" }) })).text();
     expect(csv).toContain("戴南不锈钢");
     expect(csv).toContain("靖江船舶");
+    // The city's overview exported: its rows are counties, under the city's total.
+    const overview = await (await exportGET(new Request(`http://localhost/api/v1/export/overview?format=csv&region=${CITY}&period=2024-06`, { headers: { authorization: `Bearer ${tokens.city_leader}` } }), { params: Promise.resolve({ table: "overview" }) })).text();
+    expect(overview).toMatch(/县（市、区）,本期累计/);
+    expect(overview).toContain("泰州市合计");
+    expect(overview).toContain("海陵区");
   });
 
   it("never edit or review a town's report", async () => {

@@ -12,6 +12,7 @@ import { listAttraction } from "@/lib/attraction/list";
 import { getPrivateEconomy } from "@/lib/attraction/private-economy";
 import { choosePeriod } from "@/lib/dashboard/period";
 import { readScope, townIdsOf } from "@/lib/dashboard/scope";
+import { CHILD_WORD, SCOPE_WORD } from "@/lib/regions/words";
 import { formatPeriodKey, formatPeriodRange, formatWan } from "@/lib/stats";
 
 export const metadata: Metadata = { title: "招商引资与民营经济" };
@@ -39,7 +40,7 @@ export default async function AttractionPage({ searchParams }: { searchParams: P
       <div className="space-y-4">
         {header}
         <div className="flex justify-end"><ExportLinks table="private-economy" query={{ period: periodKey }} /></div>
-        {data ? <PrivateEconomyTable {...data} /> : <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">暂无数据。</p>}
+        {data ? <PrivateEconomyTable {...data} scopeWord={SCOPE_WORD[scope.root.level]} childLabel={CHILD_WORD[scope.root.level]} /> : <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">暂无数据。</p>}
       </div>
     );
   }

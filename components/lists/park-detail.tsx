@@ -7,7 +7,8 @@ import { Crumbs, Facts } from "./detail-bits";
 
 type P = NonNullable<Awaited<ReturnType<typeof getPark>>>;
 
-export function ParkDetail({ p, row, enterprises, total, periodKey, canEdit, above }: { p: P; row: ParkRow | null; enterprises: EnterpriseListRow[] | null; total: number; periodKey: string; canEdit: boolean; above: Crumb[] }) {
+/** `scopeWord`: the whole the park's share is of (全县, or 全市 for a city's reader). */
+export function ParkDetail({ p, row, enterprises, total, periodKey, canEdit, above, scopeWord = "全县" }: { p: P; row: ParkRow | null; enterprises: EnterpriseListRow[] | null; total: number; periodKey: string; canEdit: boolean; above: Crumb[]; scopeWord?: string }) {
   const q = `?period=${periodKey}`;
   return (
     <div className="space-y-6">
@@ -28,7 +29,7 @@ export function ParkDetail({ p, row, enterprises, total, periodKey, canEdit, abo
           ["销售收入（万元，累计）", formatWan(row?.salesRevenue ?? null)],
           ["利税（万元，累计）", formatWan(row?.profitTax ?? null)],
           ["企业产值（万元，累计）", formatWan(row?.output ?? null)],
-          ["占全县企业产值", formatPercent(row?.outputSharePercent ?? null)],
+          [`占${scopeWord}企业产值`, formatPercent(row?.outputSharePercent ?? null)],
         ]}
       />
       {enterprises === null ? <p className="text-sm text-slate-600" data-testid="firms-hidden">园区企业明细仅本镇和县局可见。</p> : <ParkFirms enterprises={enterprises} total={total} parkId={p.id} q={q} />}

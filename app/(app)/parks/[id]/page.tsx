@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ParkDetail } from "@/components/lists/park-detail";
 import { requireUser } from "@/lib/auth/session";
 import { overviewCrumbs } from "@/lib/dashboard/crumbs";
+import { SCOPE_WORD } from "@/lib/regions/words";
 import { choosePeriod } from "@/lib/dashboard/period";
 import { readScope, townIdsOf } from "@/lib/dashboard/scope";
 import { enterpriseFilterSchema } from "@/lib/enterprises/filters";
@@ -31,5 +32,5 @@ export default async function ParkPage({ params, searchParams }: { params: Promi
   ]);
   const row = rows.find((r) => r.id === p.id) ?? null;
   const above = await overviewCrumbs(user, { id: p.townId }, at ? { period: formatPeriodKey(at) } : {});
-  return <ParkDetail p={p} row={row} enterprises={list?.rows ?? null} total={list?.total ?? 0} periodKey={at ? formatPeriodKey(at) : ""} canEdit={canEdit} above={above} />;
+  return <ParkDetail p={p} row={row} enterprises={list?.rows ?? null} total={list?.total ?? 0} periodKey={at ? formatPeriodKey(at) : ""} canEdit={canEdit} above={above} scopeWord={SCOPE_WORD[scope.root.level]} />;
 }

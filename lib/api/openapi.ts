@@ -334,7 +334,7 @@ export function openApiDocument() {
       },
       "/api/v1/submissions": {
         get: operation({
-          summary: "报送情况：县内各乡镇某月月报的状态、是否按时与按时报送率",
+          summary: "报送情况：县内各乡镇（或市内无乡镇明细的各县（市、区））某月月报的状态、是否按时与按时报送率",
           tags: ["报送与审计"],
           parameters: queryParams(s.submissionsQuery),
           ok: { "200": jsonOk("报送情况", out(s.submissionBoardSchema)) },

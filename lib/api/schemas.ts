@@ -232,7 +232,7 @@ export const fieldErrorsDetails = z.object({
 
 // —— Submissions board (/api/v1/submissions) ——
 
-export const submissionsQuery = z.object({ region: regionParam.meta({ description: "县（市、区）的12位统计用区划代码", example: "321281000000" }), period: periodParam });
+export const submissionsQuery = z.object({ region: regionParam.meta({ description: "县（市、区）的12位统计用区划代码；市的代码列出其无乡镇明细、向市报送的县（市、区）", example: "321281000000" }), period: periodParam });
 
 const boardState = z.enum(["NOT_STARTED", ...REPORT_STATUSES]).meta({ description: "NOT_STARTED 未开始 · DRAFT 草稿 · SUBMITTED 已报送 · RETURNED 已退回 · APPROVED 已审核" });
 const count = z.number().int();

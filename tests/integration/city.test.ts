@@ -177,6 +177,10 @@ describe("a county without town detail reports to the city", () => {
     expect((await reportCall("hl_reviewer", HAILING, period, "approve")).status).toBe(403);
     expect((await listPendingReviews(users.city_reviewer))!.map((r) => `${r.town.name} ${r.period}`)).toEqual(["海陵区 2024-07"]);
     expect(await listPendingReviews(users.hl_reviewer)).toEqual([]); // their own submission is not theirs to review
+    // The city's board lists its counties without town detail (the API's submissions of the city).
+    const board = (await (await get(submissionsGET, `/api/v1/submissions?region=${CITY}&period=${period}`, "city_leader")).json()) as { towns: { name: string; state: string }[] };
+    expect(board.towns).toEqual([expect.objectContaining({ name: "海陵区", state: "SUBMITTED" })]);
+    expect((await get(submissionsGET, `/api/v1/submissions?region=${CITY}&period=${period}`, "xh_reviewer")).status).toBe(403);
     expect((await reportCall("city_leader", HAILING, period, "approve")).status).toBe(403);
     expect((await reportCall("city_reviewer", HAILING, period, "return")).status).toBe(200);
     expect((await reportCall("hl_reviewer", HAILING, period, "submit")).status).toBe(200);

@@ -17,7 +17,8 @@ export const GET = handle(async (request: Request) => {
   const county = await getRegionByCode(q.region);
   if (!county) throw notFound(`地区 ${q.region} `);
   if (!(await canViewSubmissions(user, county.id))) throw forbidden();
-  if (county.level !== "COUNTY") throw new ApiError("bad_request", "报送情况按县（市、区）查询：region 应为县级区划代码");
+  // A county's towns report to it; a city's counties without town detail report to the city (decision 016).
+  if (county.level === "TOWN") throw new ApiError("bad_request", "报送情况按县（市、区）或市查询：region 应为县级或市级区划代码");
   const board = await getSubmissionBoard(county.id, parsePeriod(q.period)!);
   if (!board) throw notFound(`地区 ${q.region} `);
   return NextResponse.json({

@@ -1,4 +1,5 @@
-// The 通报 as an official document: the page shows the 版头 (发文机关, 文号, 成文日期 at the end) and
+// The 通报 as an official document: the page shows the 版头 (发文机关, 文号, 成文日期 at the end; kept with
+// a saved draft) and
 // the drafted 存在问题 and 下步工作; the reviewer edits the 文号 and a problem, and the Word file
 // downloaded from the page carries exactly that; the print view (1366 px, print media) is set in the
 // official-document fonts. Screenshots go to test-results/screenshots/ for a human to look at.
@@ -69,4 +70,38 @@ test("the reviewer edits the 文号 and 存在问题 on the page, and the Word f
   await expect(page.locator("body > header")).toBeHidden();
   await page.screenshot({ path: `${SHOTS}/bulletin-official-print.png`, fullPage: true });
   await page.pdf({ path: `${SHOTS}/bulletin-official-print.pdf`, format: "A4", printBackground: true });
+});
+
+test("the 版头 is kept with a saved draft: reopened, printed and exported with it", async ({ page }) => {
+  test.setTimeout(120_000);
+  // Last year's June: a month no other spec writes a bulletin for.
+  const period = `${new Date().getFullYear() - 1}-06`;
+  await signIn(page, DEMO.reviewer);
+  await page.goto(`/bulletin?period=${period}`);
+  const editor = page.getByTestId("bulletin-editor");
+  await editor.getByLabel("发文机关").fill("兴化市工业和信息化局");
+  await editor.getByLabel("文号").fill("兴工信[2026]6号");
+  await editor.getByLabel("成文日期").fill("2026-07-08");
+  await editor.getByRole("button", { name: "保存草稿" }).click();
+  await expect(editor.getByRole("status")).toHaveText("草稿已保存");
+
+  // Reopened from the database: the editor and the document carry the saved head.
+  await page.goto(`/bulletin?period=${period}`);
+  await expect(editor.getByLabel("发文机关")).toHaveValue("兴化市工业和信息化局");
+  await expect(editor.getByLabel("文号")).toHaveValue("兴工信〔2026〕6号");
+  await expect(editor.getByLabel("成文日期")).toHaveValue("2026-07-08");
+  const doc = page.getByTestId("bulletin-document");
+  await expect(doc.getByTestId("bulletin-doc-number")).toHaveText("兴工信〔2026〕6号");
+  await expect(doc.getByTestId("bulletin-signature")).toContainText("2026年7月8日");
+
+  // The print view and the kept version's Word file without any head in the address.
+  await page.goto(`/bulletin/print?period=${period}`);
+  await expect(page.getByTestId("bulletin-document").getByTestId("bulletin-doc-number")).toHaveText("兴工信〔2026〕6号");
+  const res = await page.request.get(`/api/v1/bulletin/docx?period=${period}`);
+  expect(res.status()).toBe(200);
+  const xml = await (await JSZip.loadAsync(await res.body())).file("word/document.xml")!.async("string");
+  const words = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+  expect(words).toContain("兴工信〔2026〕6号");
+  expect(words).toContain("2026年7月8日");
+  expect(words).toContain("兴化市工业和信息化局");
 });

@@ -8,7 +8,7 @@ import { saveRequiredIndicators } from "./required";
 
 export type RequiredActionState = { ok?: boolean; message?: string };
 
-const codeList = z.array(z.string().regex(/^[a-z_]{1,40}$/, "指标代码不正确")).max(100);
+const codeList = z.array(z.string().regex(/^[a-z0-9_]{1,40}$/, "指标代码不正确")).max(100);
 const schema = z.object({ county: z.string().regex(/^\d{12}$/, "请选择县（市、区）"), codes: codeList, previous: codeList });
 
 export async function saveRequiredAction(_prev: RequiredActionState, form: FormData): Promise<RequiredActionState> {

@@ -19,6 +19,12 @@ export function CityGridForm({ grid, periodKey }: { grid: CityGrid; periodKey: s
   const initial = () => Object.fromEntries(grid.rows.map((r) => [r.code, Object.fromEntries(grid.indicators.map((i) => [i.code, r.values[i.code] === null ? "" : formatFigureForInput(r.values[i.code], i.precision)]))]));
   const [typed, setTyped] = useState<Record<string, Record<string, string>>>(initial);
   const shown = initial();
+  // New figures from the server (a save, a refresh): the rows they changed show them; other rows keep what was typed.
+  const [baseline, setBaseline] = useState(shown);
+  if (JSON.stringify(baseline) !== JSON.stringify(shown)) {
+    setBaseline(shown);
+    setTyped((t) => Object.fromEntries(Object.entries(t).map(([code, row]) => [code, JSON.stringify(baseline[code]) !== JSON.stringify(shown[code]) ? shown[code] : row])));
+  }
   const changed = grid.rows.filter((r) => !locked(r) && grid.indicators.some((i) => typed[r.code][i.code] !== shown[r.code][i.code]));
 
   const run = (action: () => Promise<GridActionResult>) =>
@@ -58,14 +64,18 @@ export function CityGridForm({ grid, periodKey }: { grid: CityGrid; periodKey: s
                 </th>
                 {grid.indicators.map((i) => (
                   <td key={i.code} className="px-2 py-1.5 text-right align-top">
+                    {locked(r) ? (
+                      <span className="num">{presentValue(r.values[i.code], i).text}</span>
+                    ) : (
                     <input
                       aria-label={`${r.name}${i.name}${r.kind === "detailed" ? "（市表数）" : ""}`}
                       className="w-32 rounded border border-slate-300 px-2 py-1 text-right num disabled:bg-slate-100"
                       inputMode="decimal"
-                      disabled={locked(r) || pending}
+                      disabled={pending}
                       value={typed[r.code][i.code]}
                       onChange={(e) => setTyped((t) => ({ ...t, [r.code]: { ...t[r.code], [i.code]: e.target.value } }))}
                     />
+                    )}
                     {r.kind === "detailed" && (
                       <div className="mt-0.5 text-xs text-slate-600">乡镇汇总 <span className="num">{presentValue(r.towns?.[i.code] ?? null, i).text}</span></div>
                     )}

@@ -6,7 +6,8 @@ import { RankChange } from "./ranking-panel";
 export function PeersView({ peers }: { peers: WallPeers }) {
   return (
     <div data-testid="wall-peers" className="flex h-full flex-col gap-2">
-      <p className="line-clamp-2 text-[20px] leading-snug text-sky-100" data-testid="wall-peers-sentence">{peers.sentence}</p>
+      <p className="text-[20px] leading-snug text-sky-100" data-testid="wall-peers-sentence">{peers.sentence}</p>
+      <p className="text-[16px] text-slate-300">{peers.indicator}，亿元；▲▼为较上月位次变化</p>
       <ol className="flex flex-col">
         {peers.rows.map((r) => (
           <li key={r.code} data-own={r.own || undefined} className={`flex h-10 items-center gap-3 rounded-md px-1 text-[24px] ${r.own ? "bg-amber-400/15 ring-1 ring-amber-400/60" : ""}`}>

@@ -51,9 +51,10 @@ export function RankingPanel({ indicator, total, growth, mode, tick, peers }: { 
   const shown = peers ? mode : ((mode % 2) as 0 | 1);
   return (
     <Panel
-      title={shown === 2 ? `${peers!.city}${peers!.indicator}位次` : `乡镇${indicator}排名`}
+      title={shown === 2 ? `${peers!.city}各县（市、区）` : `乡镇${indicator}排名`}
       className="w-[640px] shrink-0"
-      extra={<ModeTabs labels={peers ? ["总量（亿元）", "增幅", "全市位次"] : ["总量（亿元）", "增幅"]} active={shown} />}
+      // Three views need shorter tabs to stay on one line beside the title.
+      extra={<ModeTabs labels={peers ? ["总量", "增幅", "全市"] : ["总量（亿元）", "增幅"]} active={shown} />}
     >
       <Fade active={shown === 0}>
         <RankTable rows={total} kind="total" tick={tick} />

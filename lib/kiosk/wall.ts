@@ -10,7 +10,7 @@ import type { Cell } from "@/lib/overview/compute";
 import { getRegionOverview, type OverviewIndicator } from "@/lib/overview/query";
 import { getPeerStanding } from "@/lib/peers/query";
 import type { PeerStanding } from "@/lib/peers/standing";
-import { peerSentences } from "@/lib/peers/text";
+import { peerHeadline } from "@/lib/peers/text";
 import type { RegionRef } from "@/lib/regions";
 import { defaultPeriod } from "@/lib/reports/default-period";
 import { growthScopeNote, presentCell } from "@/lib/present/figure";
@@ -97,7 +97,7 @@ function wallPeers(s: PeerStanding | null): WallPeers | null {
   return {
     city: s.city.name,
     indicator: lead.name,
-    sentence: peerSentences(s)[0],
+    sentence: peerHeadline(s)!,
     rows: rankRows(children, lead, "total").map((r) => ({ ...r, own: r.code === s.county.code, growth: growth.get(r.code)!.signed, growthTone: growth.get(r.code)!.tone })),
   };
 }

@@ -50,6 +50,14 @@ export function peerSentences(s: PeerStanding): string[] {
   return out;
 }
 
+/** The short form for the wall: "我市乡镇工业经济总量在6个县（市、区）中名列第3位，增幅名列第2位"; null without a place. */
+export function peerHeadline(s: PeerStanding): string | null {
+  if (!s.hasFigures || s.partial) return null;
+  const lead = s.indicators[0];
+  const growth = lead.cell.growthRank === null ? "" : `，增幅名列${presentRank(lead.cell.growthRank)}`;
+  return `${ownName(s.county)}乡镇工业经济总量在${lead.ranked}个${PEERS_LABEL}中名列${presentRank(lead.cell.rank)}${growth}`;
+}
+
 export type PeerTable = { title: string; headers: string[]; rows: string[][]; totalRow: string[]; /** the county's own row, by position in rows */ own: number };
 
 /** 全市各县（市、区）: the lead indicator per county in rank order, the city's total first. Null without figures. */

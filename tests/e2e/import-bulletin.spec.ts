@@ -50,7 +50,7 @@ test("a reviewer imports town figures: preview with a row error, then the fixed 
   await page.screenshot({ path: `${SHOTS}/import-committed.png`, fullPage: true });
 });
 
-test("the bulletin: text, two charts, three tables, print view, Word download, edit and publish with kept versions", async ({ page }) => {
+test("the bulletin: text, two charts, four tables, print view, Word download, edit and publish with kept versions", async ({ page }) => {
   test.setTimeout(180_000);
   await signIn(page, DEMO.reviewer);
   await page.goto("/bulletin");
@@ -63,9 +63,12 @@ test("the bulletin: text, two charts, three tables, print view, Word download, e
   for (const bad of ["NaN", "undefined", "Infinity", "xx"]) await expect(doc).not.toContainText(bad);
   await expect(page.getByRole("img", { name: "图1 各乡镇工业总产值（亿元）" })).toBeVisible();
   await expect(page.getByRole("img", { name: "图2 各乡镇工业总产值完成年计划（%）" })).toBeVisible();
-  // The towns' figures, the projects, and the year-end forecast by town.
-  await expect(doc.getByRole("table")).toHaveCount(3);
+  // The towns' figures, the projects, the year-end forecast by town, and the city's counties (issue 14).
+  await expect(doc.getByRole("table")).toHaveCount(4);
   await expect(doc.getByRole("table").nth(2)).toContainText("预计全年");
+  await expect(doc.getByRole("heading", { name: /^表4 全市各县（市、区）工业总产值完成情况/ })).toBeVisible();
+  await expect(doc.getByRole("table").nth(3)).toContainText("泰州市合计");
+  await expect(doc).toContainText(/我市乡镇工业经济总量在6个县（市、区）中名列第[1-6]位/);
   await page.screenshot({ path: `${SHOTS}/bulletin.png`, fullPage: true });
 
   const download = page.waitForEvent("download");

@@ -14,7 +14,7 @@ import { StatusBanner } from "./status-banner";
 import { summarizeReport } from "./summary";
 import type { ReportView } from "./types";
 
-type Loaded = ReportContext & { town: { code: string; name: string }; period: Period; checks: CheckResult };
+type Loaded = ReportContext & { town: { code: string; name: string; level?: string }; period: Period; checks: CheckResult };
 
 export function toReportView(r: Loaded): ReportView {
   return {
@@ -53,6 +53,8 @@ type Props = {
 /** The town monthly report page: state, the form (editable or read-only), review actions, audit trail. */
 export function ReportScreen({ report, userId, can, audit, enterpriseSums, parkFindings }: Props) {
   const view = toReportView(report);
+  // A county's own report (a county without town detail, decision 016) has no enterprise, park or project grids.
+  const countyLevel = report.town.level === "COUNTY";
   const summary = summarizeReport({ town: view.town.name, period: view.period, indicators: view.indicators, values: view.values, required: view.required, checks: report.checks });
   const flagged = new Set([...report.checks.errors, ...report.checks.warnings].map((i) => i.indicator)).size;
   return (
@@ -68,15 +70,15 @@ export function ReportScreen({ report, userId, can, audit, enterpriseSums, parkF
         </div>
         <nav aria-label="相关页面" className="flex gap-3 text-sm">
           {can.board && <Link className="text-brand-700 underline" href={`/review?period=${view.period.key}`}>返回报送情况</Link>}
-          {can.audit && <Link className="text-brand-700 underline" href={`/audit?town=${view.town.code}`}>本镇审计日志</Link>}
+          {can.audit && <Link className="text-brand-700 underline" href={`/audit?town=${view.town.code}`}>{countyLevel ? "本县审计日志" : "本镇审计日志"}</Link>}
         </nav>
       </div>
-      <EntriesNav town={view.town.code} period={view.period.key} active="report" />
-      <StatusBanner status={view.status} reviewerComment={view.reviewerComment} submittedAt={view.submittedAt} reviewedAt={view.reviewedAt} updatedBy={view.updatedBy} updatedAt={view.updatedAt} flaggedCount={flagged} />
-      {parkFindings && <ParkFindings findings={parkFindings} parksHref={`/reports/${view.town.code}/${view.period.key}/parks`} />}
-      {can.review && view.status === "SUBMITTED" && <ReviewPanel town={view.town.code} period={view.period.key} version={view.version} mode="review" summary={summary} />}
-      {can.reopen && view.status === "APPROVED" && <ReviewPanel town={view.town.code} period={view.period.key} version={view.version} mode="reopen" summary={summary} />}
-      <ReportForm view={view} editable={can.edit} enterpriseSums={enterpriseSums} userId={userId} />
+      {!countyLevel && <EntriesNav town={view.town.code} period={view.period.key} active="report" />}
+      <StatusBanner status={view.status} reviewerComment={view.reviewerComment} submittedAt={view.submittedAt} reviewedAt={view.reviewedAt} updatedBy={view.updatedBy} updatedAt={view.updatedAt} flaggedCount={flagged} reviewer={countyLevel ? "市级审核员" : "县局"} />
+      {parkFindings && !countyLevel && <ParkFindings findings={parkFindings} parksHref={`/reports/${view.town.code}/${view.period.key}/parks`} />}
+      {can.review && view.status === "SUBMITTED" && <ReviewPanel town={view.town.code} period={view.period.key} version={view.version} mode="review" summary={summary} byCity={countyLevel} />}
+      {can.reopen && view.status === "APPROVED" && <ReviewPanel town={view.town.code} period={view.period.key} version={view.version} mode="reopen" summary={summary} byCity={countyLevel} />}
+      <ReportForm view={view} editable={can.edit} enterpriseSums={countyLevel ? null : enterpriseSums} userId={userId} />
       {audit && (
         <section aria-label="本月报审计日志" className="space-y-2">
           <h2 className="text-base font-semibold text-slate-800">审计日志（本月报）</h2>

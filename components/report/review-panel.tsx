@@ -6,7 +6,8 @@ import { ConfirmDialog } from "./confirm-dialog";
 import type { ReportSummary } from "./summary";
 import type { ActionResult } from "./types";
 
-type Props = { town: string; period: string; version: number; mode: "review" | "reopen"; summary: ReportSummary };
+/** `byCity`: a county's own report, reviewed by the city (decision 016). */
+type Props = { town: string; period: string; version: number; mode: "review" | "reopen"; summary: ReportSummary; byCity?: boolean };
 type Pending = "approve" | "return" | "reopen" | null;
 
 const DIALOG = {
@@ -16,7 +17,9 @@ const DIALOG = {
 } as const;
 
 /** 审核: approve (locks) or return with a comment; an approved report reopens only with a reason. Each asks first. */
-export function ReviewPanel({ town, period, version, mode, summary }: Props) {
+export function ReviewPanel({ town, period, version, mode, summary, byCity = false }: Props) {
+  // The words of the level: a county reviews its towns, the city its counties.
+  const words = (s: string) => (byCity ? s.replace(/全县/g, "全市").replace(/乡镇/g, "县（市、区）").replace("县局审核", "市级审核") : s);
   const [text, setText] = useState("");
   const [result, setResult] = useState<ActionResult | null>(null);
   const [asking, setAsking] = useState<Pending>(null);
@@ -43,7 +46,7 @@ export function ReviewPanel({ town, period, version, mode, summary }: Props) {
 
   return (
     <section aria-label="审核操作" className="rounded-lg border border-brand-600/30 bg-brand-50 p-4">
-      <h2 className="text-base font-semibold text-slate-800">{mode === "review" ? "县局审核" : "重新打开已审核的月报"}</h2>
+      <h2 className="text-base font-semibold text-slate-800">{mode === "review" ? words("县局审核") : "重新打开已审核的月报"}</h2>
       <label className="mt-2 block text-sm">
         <span className="text-slate-700">{mode === "review" ? "退回意见（退回时必填）" : "重新打开的原因（必填，将记入审计日志）"}</span>
         <textarea
@@ -80,6 +83,7 @@ export function ReviewPanel({ town, period, version, mode, summary }: Props) {
         <ConfirmDialog
           open
           {...DIALOG[asking]}
+          consequence={words(DIALOG[asking].consequence)}
           summary={summary}
           note={asking === "return" ? { label: "退回意见", text: text.trim() } : asking === "reopen" ? { label: "原因", text: text.trim() } : undefined}
           pending={pending}

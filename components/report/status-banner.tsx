@@ -9,6 +9,8 @@ type Props = {
   updatedBy: string | null;
   updatedAt: string | null;
   flaggedCount: number;
+  /** Who reviews this report: 县局 (a town's), or 市里 (a county's own, decision 016). */
+  reviewer?: string;
 };
 
 const LABEL: Record<ReportStatusValue | "NEW", string> = { NEW: "未开始", DRAFT: "草稿", SUBMITTED: "已报送", RETURNED: "已退回", APPROVED: "已审核" };
@@ -21,7 +23,7 @@ const TONE: Record<ReportStatusValue | "NEW", string> = {
 };
 
 /** The report's state in words, with the reviewer's comment when it was returned. */
-export function StatusBanner({ status, reviewerComment, submittedAt, reviewedAt, updatedBy, updatedAt, flaggedCount }: Props) {
+export function StatusBanner({ status, reviewerComment, submittedAt, reviewedAt, updatedBy, updatedAt, flaggedCount, reviewer = "县局" }: Props) {
   const key = status ?? "NEW";
   return (
     <section aria-label="月报状态" data-testid="status-banner" className={`rounded-lg border px-4 py-3 text-sm ${TONE[key]}`}>
@@ -29,11 +31,11 @@ export function StatusBanner({ status, reviewerComment, submittedAt, reviewedAt,
         <span className="rounded bg-white/70 px-2 py-0.5 text-base font-semibold" data-testid="report-status">{LABEL[key]}</span>
         {key === "NEW" && <span>本期月报尚未填报，保存草稿后即创建。</span>}
         {key === "DRAFT" && <span>草稿，尚未报送。{updatedBy && `最近由 ${updatedBy} 于 ${formatDateTime(updatedAt)} 保存。`}</span>}
-        {key === "SUBMITTED" && <span>已于 {formatDateTime(submittedAt)} 报送，等待县局审核；审核期间不能修改。</span>}
-        {key === "RETURNED" && <span>县局已于 {formatDateTime(reviewedAt)} 退回，请按意见修改后重新报送。</span>}
+        {key === "SUBMITTED" && <span>已于 {formatDateTime(submittedAt)} 报送，等待{reviewer}审核；审核期间不能修改。</span>}
+        {key === "RETURNED" && <span>{reviewer}已于 {formatDateTime(reviewedAt)} 退回，请按意见修改后重新报送。</span>}
         {key === "APPROVED" && (
           <span>
-            <strong>已审核锁定</strong>：县局已于 {formatDateTime(reviewedAt)} 审核通过，数据不能再修改。
+            <strong>已审核锁定</strong>：{reviewer}已于 {formatDateTime(reviewedAt)} 审核通过，数据不能再修改。
           </span>
         )}
       </p>

@@ -10,7 +10,7 @@ import { periodKeySchema } from "@/lib/api/schemas";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { safeText } from "@/lib/input/text";
-import { canEditReport, canReopenReport, canReviewReport, canViewReport } from "@/lib/permissions";
+import { canEditReport, canReopenReport, canReviewReport, canViewReport, hasTownDetail } from "@/lib/permissions";
 import { getRegionByCode } from "@/lib/regions";
 import { parsePeriod, type Period } from "@/lib/stats";
 import { saveBody } from "./api";
@@ -37,7 +37,8 @@ async function guard(kind: Kind, townCode: string, periodKey: string): Promise<G
   if (!user) return deny("未登录或登录已过期，请重新登录");
   const period = parsePeriod(periodKey)!;
   const town = await getRegionByCode(townCode);
-  if (!town || town.level !== "TOWN") return deny("乡镇不存在");
+  // A town's report, or a county's own (a county without town detail, decision 016); the can* functions choose by level.
+  if (!town || (town.level !== "TOWN" && !(town.level === "COUNTY" && !(await hasTownDetail(town.id))))) return deny("乡镇不存在");
   if (!(await canViewReport(user, town.id))) return deny("没有权限访问该乡镇的月报");
   const report = await getPrisma().townReport.findUnique({
     where: { regionId_year_month: { regionId: town.id, year: period.year, month: period.month } },
@@ -49,7 +50,7 @@ async function guard(kind: Kind, townCode: string, periodKey: string): Promise<G
   if (allowed) return { user, period };
   if (kind === "edit" && status === "APPROVED") return deny("该月报已审核通过并锁定，不能修改");
   if (kind === "edit" && status === "SUBMITTED") return deny("该月报已报送，等待审核期间不能修改");
-  if (kind !== "edit" && user.role === "REVIEWER" && status) return deny(`当前状态为“${STATUS_LABELS[status]}”，不能执行该操作`);
+  if (kind !== "edit" && (user.role === "REVIEWER" || user.role === "CITY_REVIEWER") && status) return deny(`当前状态为“${STATUS_LABELS[status]}”，不能执行该操作`);
   return deny("没有权限执行该操作");
 }
 

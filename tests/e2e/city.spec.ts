@@ -108,6 +108,21 @@ test("the city reviewer's 报送审核: the counties without towns report to the
   await expect(board.getByRole("rowheader", { name: "兴化市" })).toHaveCount(0);
   await noBadNumbers(page);
   await page.screenshot({ path: `${SHOTS}/city-6-review.png`, fullPage: true });
+  // 海陵区's own report: the city reopens it (with a reason); no enterprise/park/project tabs for a county.
+  await board.getByRole("link", { name: "查看海陵区月报" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("海陵区");
+  await expect(page.getByRole("navigation", { name: "本期填报内容" })).toHaveCount(0);
+  const panel = page.getByRole("region", { name: "审核操作" });
+  await expect(panel).toContainText("重新打开已审核的月报");
+  await panel.getByRole("textbox").fill("市表更正");
+  await panel.getByRole("button", { name: "重新打开" }).click();
+  await expect(page.getByRole("dialog")).toContainText("县（市、区）可修改后重新报送");
+  await page.getByRole("button", { name: "确认重新打开" }).click();
+  await expect(page.getByRole("region", { name: "审核操作" })).toHaveCount(0);
+  await expect(page.locator("main")).toContainText("已退回");
+  await noBadNumbers(page);
+  await page.screenshot({ path: `${SHOTS}/city-6b-county-report.png`, fullPage: true });
+  await page.getByRole("link", { name: "返回报送情况" }).click();
   // A county with town detail: its own board of towns, read-only for the city (查看, never 审核).
   await page.getByRole("navigation", { name: "各县（市、区）报送情况" }).getByRole("link", { name: "兴化市" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("兴化市");

@@ -16,10 +16,13 @@ export async function listAuditRegions(root: RegionRef): Promise<AuditRegions> {
   }
   const below = await getPrisma().region.findMany({
     where: { OR: [{ parentId: root.id }, { parent: { parentId: root.id } }] },
-    select: { id: true, code: true, name: true, level: true },
+    select: { id: true, code: true, name: true, level: true, parentId: true },
     orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
   });
-  const towns = below.filter((r) => r.level === "TOWN").map(({ id, code, name }) => ({ id, code, name }));
+  // The regions that report: towns, and a city's counties without towns (their own report, decision 016).
+  const parents = new Set(below.map((r) => r.parentId));
+  const towns = below.filter((r) => r.level === "TOWN" || (r.level === "COUNTY" && !parents.has(r.id))).map(({ id, code, name }) => ({ id, code, name }));
+  if (root.level === "COUNTY" && towns.length === 0) towns.push({ id: root.id, code: root.code, name: root.name }); // a county without towns reports itself
   const all = [{ id: root.id, name: root.name }, ...below];
   return { towns, regionIds: all.map((r) => r.id), names: Object.fromEntries(all.map((r) => [r.id, r.name])) };
 }

@@ -15,7 +15,8 @@ import { getPrisma } from "@/lib/db/client";
 import { createRegion, createTownReport, createUser, ensureIndicators, makeCreditCode, type IndicatorIds } from "@/lib/demo/factories";
 import { defaultPeriod } from "@/lib/reports/default-period";
 import { listPendingReviews } from "@/lib/reports/inbox";
-import { canEditReport, canReadFirms, canReadRegion, canReviewReport, navigationFor, readScopeRoot } from "@/lib/permissions";
+import { auditScopeRoot, canEditReport, canReadFirms, canReadRegion, canReviewReport, navigationFor, readScopeRoot } from "@/lib/permissions";
+import { listAuditRegions } from "@/lib/audit/scope";
 import type { RegionOverview } from "@/lib/overview/query";
 import { createUser as adminCreateUser } from "@/lib/users/service";
 import { createApiToken } from "../support/api";
@@ -190,6 +191,11 @@ describe("a county without town detail reports to the city", () => {
     expect((await reportCall("city_reviewer", HAILING, period, "reopen")).status).toBe(200);
     const audit = await getPrisma().auditLog.findMany({ where: { regionId: region[HAILING], entity: "TownReport", action: { in: ["submit", "approve", "return", "reopen"] } }, select: { action: true }, orderBy: { id: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["submit", "return", "submit", "approve", "reopen"]);
+    // The county-level report's audit trail can be picked on the audit page, by the city and by the county.
+    for (const who of ["city_reviewer", "hl_reviewer"]) {
+      const regions = await listAuditRegions((await auditScopeRoot(users[who]))!);
+      expect(regions.towns.map((t) => t.name)).toContain("海陵区");
+    }
   });
 
   it("a county with town detail has no county-level report: 404 for everyone", async () => {

@@ -91,12 +91,12 @@ export async function seedDemoCounty(db: Db, opts: SeedOptions) {
   const attraction = await seedAttraction(db, towns, years, Y, M, usdRate);
 
   log("乡镇月报…");
-  await seedTownReports(db, ids, enterprises, profiles, towns, periods, attraction, Y, M, opts.openTowns, opts.now ?? new Date());
+  const townFigures = await seedTownReports(db, ids, enterprises, profiles, towns, periods, attraction, Y, M, opts.openTowns, opts.now ?? new Date());
   await seedPlans(db, ids, county.id, towns, Y, M);
   log("泰州市其他县（市、区）…");
   const reference = await db.reportValue.aggregate({ where: { regionId: { in: [...towns.values()] }, indicatorId: ids.get("gross_output")!, year: Y - 1, month: 12 }, _sum: { value: true } });
   await seedPeerCounties(db, ids, city.id, Number(reference._sum.value ?? 0), periods, opts.now ?? new Date());
-  await seedParkValues(db, parkIds, periods);
+  await seedParkValues(db, parkIds, enterprises, periods, townFigures);
   log("项目…");
   const parkTownIds = DEMO_PARKS.map((p) => towns.get(p.townCode)!);
   const enterpriseTownIds = enterprises.map((e) => towns.get(e.townCode)!);
@@ -152,6 +152,9 @@ async function seedEnterprises(db: Db, ids: IndicatorIds, list: DemoEnterprise[]
   await chunked(values, 5000, (data) => db.enterpriseValue.createMany({ data }));
   return enterpriseIds;
 }
+
+/** Each town's YTD figures by `code:year:month`, whether or not its report for the period was seeded. */
+type TownFigures = Map<string, Record<string, string>>;
 
 type AttractionTotals = Map<string, { projects: number; investment: number }[]>; // town code → per-period cumulative, index by year*12+month
 
@@ -221,13 +224,13 @@ async function seedTownReports(
   const inPast = timeline(chinaMonthStart(Y, M + 1), new Date(Date.UTC(Y, M, 8, 2)), now);
   const reports: { regionId: number; year: number; month: number; status: ReportStatus; submittedAt: Date | null; reviewedAt: Date | null; reviewerComment: string | null }[] = [];
   const valuesByKey = new Map<string, Record<string, string>>();
+  const figures: TownFigures = new Map();
   for (const [ti, p] of profiles.entries()) {
     const mine = enterprises.filter((e) => e.townCode === p.town.code);
     for (const { year, month } of periods) {
       if (p.town.newThisYear && year < Y) continue;
       const isLatest = year === Y && month === M;
       const status = isLatest ? latestStatus(ti, p.town.code, openTowns) : "APPROVED";
-      if (!status) continue;
       let output = 0;
       let count = 0;
       let newCount = 0;
@@ -240,6 +243,9 @@ async function seedTownReports(
         if (year > e.firstYear && e.aboveScale[year - 1] === false) newCount += 1;
       }
       const values = townYtd(p, year, month, { output: Math.round(output * 100) / 100, count, newCount }, attraction(p.town.code, year, month));
+      // Kept for the parks even when the town has not reported yet: a park's figures are a part of its town's.
+      figures.set(`${p.town.code}:${year}:${month}`, values);
+      if (!status) continue;
       const regionId = towns.get(p.town.code)!;
       // Submitted by the 3rd of the next month; one latest report comes in late (the 8th).
       const submittedDay = isLatest && ti === 6 ? 8 : 3;
@@ -267,6 +273,7 @@ async function seedTownReports(
     })),
   );
   await chunked(rows, 5000, (data) => db.reportValue.createMany({ data }));
+  return figures;
 }
 
 const PLANNED_CODES = ["gross_output", "above_scale_output", "value_added", "sales_revenue", "profit_tax", "tax", "fixed_asset_investment", "industrial_investment", "new_private_enterprises", "attracted_investment", "funds_arrived"];
@@ -318,26 +325,41 @@ function estimateFirstYear(dec: { regionId: number; indicatorId: number; value: 
   return (same.reduce((a, b) => a + b, 0) / same.length) * 0.3;
 }
 
-async function seedParkValues(db: Db, parkIds: number[], periods: { year: number; month: number }[]) {
+/**
+ * Parks' monthly figures that agree with their towns (the 园区数据核对 of decision 018 finds nothing in the
+ * demo): 销售收入 and 利税 are a steady share of the town's own YTD figures (a park is a part of its town;
+ * the share moves a little from year to year, never within one), and 入园企业数 is the enterprises linked to
+ * the park plus a few small firms not in the register. 已开发面积 and 基础设施投资 grow on their own.
+ */
+async function seedParkValues(db: Db, parkIds: number[], enterprises: DemoEnterprise[], periods: { year: number; month: number }[], towns: TownFigures) {
   const rng = makeRng(3);
+  // A stream of its own, so the areas and investments drawn from `rng` stay as they were.
+  const shares = makeRng(4);
   const rows = parkIds.flatMap((parkId, i) => {
+    const townCode = DEMO_PARKS[i].townCode;
+    const linked = enterprises.filter((e) => e.parkIndex === i).length;
     const scale = [1, 0.55, 0.18][i] ?? 0.2;
     let area = [14000, 6200, 2100][i] ?? 1500;
-    let count = [120, 64, 22][i] ?? 15;
+    let unregistered = [3, 2, 1][i] ?? 1;
+    const base = [0.66, 0.58, 0.5][i] ?? 0.5;
+    const yearShare = new Map([...new Set(periods.map((p) => p.year))].map((y, k) => [y, base + k * 0.02 + between(shares, -0.01, 0.01)]));
+    const profitFactor = between(shares, 0.92, 1.05);
     return periods.map((p) => {
       area += between(rng, 0, 60);
-      if (rng() < 0.15) count += 1;
+      if (rng() < 0.15) unregistered = Math.min(unregistered + 1, 5);
       const share = (p.month / 12) * (0.95 + rng() * 0.02);
       const yearFactor = 1 + (p.year - periods[0].year) * 0.08;
+      const town = towns.get(`${townCode}:${p.year}:${p.month}`)!;
+      const part = yearShare.get(p.year)!;
       return {
         parkId,
         year: p.year,
         month: p.month,
         developedArea: area.toFixed(2),
         infrastructureInvestment: wan(scale * 42000 * yearFactor * share),
-        enterpriseCount: count,
-        salesRevenue: wan(scale * 1850000 * yearFactor * share),
-        profitTax: wan(scale * 98000 * yearFactor * share),
+        enterpriseCount: linked + unregistered,
+        salesRevenue: wan(Number(town.sales_revenue) * part),
+        profitTax: wan(Number(town.profit_tax) * part * profitFactor),
       };
     });
   });

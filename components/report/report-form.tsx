@@ -17,7 +17,15 @@ import type { ActionResult, ConflictInfo, FormIndicator, ReportSnapshot, ReportV
 import { useReportSync } from "./use-report-sync";
 import { requiredGapText } from "@/lib/checks";
 
-type Props = { view: ReportView; editable: boolean; enterpriseSums?: EnterpriseSums | null; /** Whose local draft this form keeps. */ userId: number };
+type Props = {
+  view: ReportView;
+  editable: boolean;
+  enterpriseSums?: EnterpriseSums | null;
+  /** Whose local draft this form keeps. */
+  userId: number;
+  /** Who reviews it: the county bureau (a town's report) or the city (a county's own report, decision 016). */
+  reviewBy?: "县局" | "市级";
+};
 type Flash = { tone: "ok" | "error"; text: string } | null;
 
 function rawOf(indicators: FormIndicator[], values: Record<string, string>): Record<string, string> {
@@ -26,7 +34,7 @@ function rawOf(indicators: FormIndicator[], values: Record<string, string>): Rec
 
 const snapshotOf = (v: ReportSnapshot): ReportSnapshot => ({ version: v.version, status: v.status, values: v.values, explanations: v.explanations, updatedBy: v.updatedBy, updatedAt: v.updatedAt });
 
-export function ReportForm({ view, editable, enterpriseSums, userId }: Props) {
+export function ReportForm({ view, editable, enterpriseSums, userId, reviewBy = "县局" }: Props) {
   const router = useRouter();
   const [base, setBase] = useState<ReportSnapshot>(() => snapshotOf(view));
   const [raw, setRaw] = useState(() => rawOf(view.indicators, view.values));
@@ -46,6 +54,7 @@ export function ReportForm({ view, editable, enterpriseSums, userId }: Props) {
   const sync = useReportSync({
     view,
     userId,
+    reviewBy,
     editable,
     base,
     raw,
@@ -222,7 +231,7 @@ export function ReportForm({ view, editable, enterpriseSums, userId }: Props) {
           open={confirming}
           title="确认报送"
           summary={summarizeReport({ town: view.town.name, period: view.period, indicators: view.indicators, values: Object.fromEntries(state.rows.map((r) => [r.indicator.code, r.value])), required: view.required, checks: state.checks })}
-          consequence="报送后等待县局审核，审核期间不能修改。"
+          consequence={`报送后等待${reviewBy}审核，审核期间不能修改。`}
           confirmLabel="确认报送"
           tone="brand"
           pending={pending}

@@ -78,7 +78,7 @@ export function ReportScreen({ report, userId, can, audit, enterpriseSums, parkF
       {parkFindings && !countyLevel && <ParkFindings findings={parkFindings} parksHref={`/reports/${view.town.code}/${view.period.key}/parks`} />}
       {can.review && view.status === "SUBMITTED" && <ReviewPanel town={view.town.code} period={view.period.key} version={view.version} mode="review" summary={summary} byCity={countyLevel} />}
       {can.reopen && view.status === "APPROVED" && <ReviewPanel town={view.town.code} period={view.period.key} version={view.version} mode="reopen" summary={summary} byCity={countyLevel} />}
-      <ReportForm view={view} editable={can.edit} enterpriseSums={countyLevel ? null : enterpriseSums} userId={userId} />
+      <ReportForm view={view} editable={can.edit} enterpriseSums={countyLevel ? null : enterpriseSums} userId={userId} reviewBy={countyLevel ? "市级" : "县局"} />
       {audit && (
         <section aria-label="本月报审计日志" className="space-y-2">
           <h2 className="text-base font-semibold text-slate-800">审计日志（本月报）</h2>

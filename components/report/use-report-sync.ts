@@ -16,6 +16,8 @@ export type SyncOptions = {
   view: ReportView;
   userId: number;
   editable: boolean;
+  /** Who reviews a submitted report (the success message names them). */
+  reviewBy?: "县局" | "市级";
   base: ReportSnapshot;
   raw: Record<string, string>;
   explanations: Record<string, string>;
@@ -192,7 +194,7 @@ export function useReportSync(options: SyncOptions) {
         const same = sameContent(indicators(), content, c);
         if (!same && !isOwnSave(indicators(), readDraft(key)?.sent ?? [], c)) return result;
         if (same && kind === "save" && c.status !== "SUBMITTED" && c.status !== "APPROVED") return { ok: true, message: "草稿已保存", snapshot: c };
-        if (same && kind === "submit" && c.status === "SUBMITTED") return { ok: true, message: "已报送，等待县局审核", snapshot: c };
+        if (same && kind === "submit" && c.status === "SUBMITTED") return { ok: true, message: `已报送，等待${live.current.reviewBy ?? "县局"}审核`, snapshot: c };
         live.current.rebase(c);
         version = c.version;
       }

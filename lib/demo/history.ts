@@ -60,7 +60,7 @@ export async function recordDemoHistory(db: Db, opts: { latest: { year: number; 
     db.reportValue.findMany({ select: { reportId: true, regionId: true, year: true, month: true, indicatorId: true, value: true } }),
     db.annualPlan.findMany({ select: { regionId: true, indicatorId: true, year: true, value: true } }),
     db.user.findMany({ select: { id: true, role: true, regionId: true, displayName: true, username: true } }),
-    db.region.findMany({ where: { level: "TOWN" }, select: { id: true, name: true } }),
+    db.region.findMany({ where: { level: { in: ["TOWN", "COUNTY"] } }, select: { id: true, name: true, level: true } }),
   ]);
   const rules: IndicatorRule[] = indicators.map((i) => ({
     ...i,
@@ -89,7 +89,14 @@ export async function recordDemoHistory(db: Db, opts: { latest: { year: number; 
   const reviewerUser = users.find((u) => u.role === "REVIEWER");
   const reviewer: Person = reviewerUser ? { id: reviewerUser.id, actor: label(reviewerUser) } : { id: null, actor: "县局审核员" };
   const townName = new Map(regions.map((r) => [r.id, r.name]));
+  // A county's own report (a county without towns, known from the city's table): the city's reviewer
+  // typed it in from the table and approved it (decision 016).
+  const cityReviewerUser = users.find((u) => u.role === "CITY_REVIEWER");
+  const cityReviewer: Person = cityReviewerUser ? { id: cityReviewerUser.id, actor: label(cityReviewerUser) } : { id: null, actor: "市级审核员" };
+  const countyLevel = new Set(regions.filter((r) => r.level === "COUNTY").map((r) => r.id));
+  const reviewerOf = (regionId: number): Person => (countyLevel.has(regionId) ? cityReviewer : reviewer);
   const reporterOf = (regionId: number): Person => {
+    if (countyLevel.has(regionId)) return cityReviewer;
     const u = users.find((x) => x.role === "REPORTER" && x.regionId === regionId);
     return u ? { id: u.id, actor: label(u) } : { id: null, actor: `${townName.get(regionId) ?? ""}填报员` };
   };
@@ -142,7 +149,7 @@ export async function recordDemoHistory(db: Db, opts: { latest: { year: number; 
       }
       if (r.reviewedAt && (r.status === "APPROVED" || r.status === "RETURNED")) {
         version += 1;
-        row(r.reviewedAt, reviewer, r.status === "APPROVED" ? "approve" : "return", "状态", STATUS_LABELS.SUBMITTED, STATUS_LABELS[r.status], r.status === "RETURNED" ? r.reviewerComment : null);
+        row(r.reviewedAt, reviewerOf(r.regionId), r.status === "APPROVED" ? "approve" : "return", "状态", STATUS_LABELS.SUBMITTED, STATUS_LABELS[r.status], r.status === "RETURNED" ? r.reviewerComment : null);
       }
     }
     (versions.get(version) ?? versions.set(version, []).get(version)!).push(r.id);
@@ -155,9 +162,10 @@ export async function recordDemoHistory(db: Db, opts: { latest: { year: number; 
     if (id !== null) (submitters.get(id) ?? submitters.set(id, []).get(id)!).push(r.id);
   }
   for (const [userId, ids] of submitters) await db.townReport.updateMany({ where: { id: { in: ids } }, data: { submittedById: userId } });
-  if (reviewer.id !== null) {
-    const reviewed = reports.filter((r) => r.reviewedAt && (r.status === "APPROVED" || r.status === "RETURNED")).map((r) => r.id);
-    await db.townReport.updateMany({ where: { id: { in: reviewed } }, data: { reviewerId: reviewer.id } });
+  for (const person of [reviewer, cityReviewer]) {
+    if (person.id === null) continue;
+    const reviewed = reports.filter((r) => r.reviewedAt && (r.status === "APPROVED" || r.status === "RETURNED") && reviewerOf(r.regionId) === person).map((r) => r.id);
+    await db.townReport.updateMany({ where: { id: { in: reviewed } }, data: { reviewerId: person.id } });
   }
 
   for (const { indicatorId, text, reportIds } of explain.values()) {

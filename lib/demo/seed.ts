@@ -96,6 +96,7 @@ export async function seedDemoCounty(db: Db, opts: SeedOptions) {
   log("泰州市其他县（市、区）…");
   const reference = await db.reportValue.aggregate({ where: { regionId: { in: [...towns.values()] }, indicatorId: ids.get("gross_output")!, year: Y - 1, month: 12 }, _sum: { value: true } });
   await seedPeerCounties(db, ids, city.id, Number(reference._sum.value ?? 0), periods, opts.now ?? new Date());
+  await seedCityPlans(db, city.id);
   await seedParkValues(db, parkIds, enterprises, periods, townFigures);
   log("项目…");
   const parkTownIds = DEMO_PARKS.map((p) => towns.get(p.townCode)!);
@@ -331,6 +332,14 @@ function estimateFirstYear(dec: { regionId: number; indicatorId: number; value: 
  * the share moves a little from year to year, never within one), and 入园企业数 is the enterprises linked to
  * the park plus a few small firms not in the register. 已开发面积 and 基础设施投资 grow on their own.
  */
+/** The city's own plan, as a city bureau sets it: the sum of its counties' plans, where every county has one. */
+async function seedCityPlans(db: Db, cityId: number) {
+  const counties = await db.region.findMany({ where: { parentId: cityId, level: "COUNTY" }, select: { id: true } });
+  const sums = await db.annualPlan.groupBy({ by: ["indicatorId", "year"], where: { regionId: { in: counties.map((c) => c.id) } }, _sum: { value: true }, _count: { _all: true } });
+  const rows = sums.filter((g) => g._count._all === counties.length && g._sum.value !== null).map((g) => ({ regionId: cityId, indicatorId: g.indicatorId, year: g.year, value: g._sum.value! }));
+  await db.annualPlan.createMany({ data: rows });
+}
+
 async function seedParkValues(db: Db, parkIds: number[], enterprises: DemoEnterprise[], periods: { year: number; month: number }[], towns: TownFigures) {
   const rng = makeRng(3);
   // A stream of its own, so the areas and investments drawn from `rng` stay as they were.

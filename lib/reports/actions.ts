@@ -27,7 +27,7 @@ const returnInput = transitionInput.extend({ comment: safeText().trim().min(1, "
 const reopenInput = transitionInput.extend({ reason: safeText().trim().min(1, "请填写重新打开的原因").max(500, "原因最多500字") });
 
 type Kind = "edit" | "review" | "reopen";
-type Guarded = { user: NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>; period: Period } | { denied: ActionResult };
+type Guarded = { user: NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>; period: Period; reviewBy: "县局" | "市级" } | { denied: ActionResult };
 
 const deny = (message: string): { denied: ActionResult } => ({ denied: { ok: false, message } });
 
@@ -47,7 +47,7 @@ async function guard(kind: Kind, townCode: string, periodKey: string): Promise<G
   const status = report?.status ?? null;
   const allowed =
     kind === "edit" ? await canEditReport(user, town.id, status) : kind === "review" ? await canReviewReport(user, town.id, status) : await canReopenReport(user, town.id, status);
-  if (allowed) return { user, period };
+  if (allowed) return { user, period, reviewBy: town.level === "COUNTY" ? "市级" : "县局" };
   if (kind === "edit" && status === "APPROVED") return deny("该月报已审核通过并锁定，不能修改");
   if (kind === "edit" && status === "SUBMITTED") return deny("该月报已报送，等待审核期间不能修改");
   if (kind !== "edit" && (user.role === "REVIEWER" || user.role === "CITY_REVIEWER") && status) return deny(`当前状态为“${STATUS_LABELS[status]}”，不能执行该操作`);
@@ -121,7 +121,7 @@ export async function submitReportAction(input: unknown): Promise<ActionResult> 
     snapshot = snapshotOf(saved);
     const submitted = await submitReport(g.user, town, g.period, saved.report.version);
     refresh(town, period);
-    return { ok: true, message: "已报送，等待县局审核", snapshot: snapshotOf(submitted) };
+    return { ok: true, message: `已报送，等待${g.reviewBy}审核`, snapshot: snapshotOf(submitted) };
   } catch (error) {
     if (snapshot) refresh(town, period);
     return failure(error, snapshot);

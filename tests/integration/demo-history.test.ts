@@ -65,8 +65,17 @@ describe("the demo county's history", () => {
       expect([...(actions.get(String(r.id)) ?? [])].sort()).toEqual(story);
       expect(r.version).toBe(3);
     }
-    const approvals = await db.auditLog.findMany({ where: { entity: "TownReport", action: "approve" }, select: { userId: true }, distinct: ["userId"] });
+    // Towns' reports are approved by the county's reviewer; a county's own report (a county without towns,
+    // from the city's table) was entered, submitted and approved by the city's reviewer (decision 016).
+    const cityReviewer = await db.user.findUniqueOrThrow({ where: { username: "city_reviewer" }, select: { id: true } });
+    const countyIds = (await db.region.findMany({ where: { level: "COUNTY" }, select: { id: true } })).map((c) => c.id);
+    const approvals = await db.auditLog.findMany({ where: { entity: "TownReport", action: "approve", regionId: { notIn: countyIds } }, select: { userId: true }, distinct: ["userId"] });
     expect(approvals).toEqual([{ userId: reviewer.id }]);
+    const countyApprovals = await db.auditLog.findMany({ where: { entity: "TownReport", action: { in: ["approve", "submit", "create"] }, regionId: { in: countyIds } }, select: { userId: true }, distinct: ["userId"] });
+    expect(countyApprovals).toEqual([{ userId: cityReviewer.id }]);
+    const countyReports = await db.townReport.findMany({ where: { regionId: { in: countyIds }, status: "APPROVED" }, select: { reviewerId: true, submittedById: true } });
+    expect(countyReports.length).toBeGreaterThan(0);
+    expect(countyReports.filter((r) => r.reviewerId !== cityReviewer.id || r.submittedById !== cityReviewer.id)).toEqual([]);
     // Every submitted report names its submitter, the town's own 填报员 (the inbox's 报送人 is never "—"),
     // and every submission in the audit log is by a person.
     const submitted = await db.townReport.findMany({ where: { submittedAt: { not: null }, region: { level: "TOWN" } }, select: { regionId: true, submittedById: true } });

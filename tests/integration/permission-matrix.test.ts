@@ -9,7 +9,11 @@
 // detail (靖江市, a demo peer county), whose county-level report is the third kind of target; a
 // report's capability is chosen by its region's level (report.* for a town's, county_report.* for a
 // county's own), so every caller also walks the county-level report paths and the city's overview.
-import { beforeAll, describe, expect, it } from "vitest";
+// The city's table of counties (/city/figures): the grid's and the import's server actions, called as
+// the browser does (the session's user stood in for), pass canEnterCityTable first — the city
+// reviewer's county_report.edit at the city's reach — and then the report's own check; a county with
+// town detail only ever takes a CityTableFigure (its own paths below the matrix).
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as auditGET } from "@/app/api/v1/audit/route";
 import { POST as checksPOST } from "@/app/api/v1/checks/route";
 import { GET as exportGET } from "@/app/api/v1/export/[table]/route";
@@ -28,6 +32,9 @@ import { DEMO_CITY, DEMO_COUNTY } from "@/lib/demo/places";
 import { saveEnterprise } from "@/lib/enterprises/service";
 import { getEnterpriseGrid, saveEnterpriseGrid } from "@/lib/entries/enterprises";
 import { getParkGrid, saveParkGrid } from "@/lib/entries/parks";
+import { commitCityImportAction, previewCityImportAction, type CityPreviewView } from "@/lib/import/city-actions";
+import { getCityGrid } from "@/lib/peers/grid";
+import { saveCityGridAction, stepCountyReportAction } from "@/lib/peers/grid-actions";
 import { getProjectGrid, saveProjectGrid } from "@/lib/entries/projects";
 import type { ReportStatus, Role } from "@/lib/generated/prisma/enums";
 import { IMPORT_KINDS, type ImportKind } from "@/lib/import/types";
@@ -42,6 +49,12 @@ import { toCsv } from "../fixtures/import-workbooks";
 import { createApiToken } from "../support/api";
 import { useDemoSnapshot } from "../support/demo-snapshot";
 
+// Server actions read the session's user and revalidate Next's cache: stand in for both (route
+// handlers authenticate by their own means and are not affected).
+const session = vi.hoisted(() => ({ user: null as Caller | null }));
+vi.mock("@/lib/auth/session", async (original) => ({ ...(await original<Record<string, unknown>>()), getCurrentUser: async () => session.user }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
 const OWN = "321281100000"; // 戴南镇, the demo reporter's town
 const OTHER = "321281101000"; // 张郭镇
 const PEER = "321282000000"; // 靖江市: a county of the demo city known by its county-level figures only
@@ -50,7 +63,7 @@ const PERIOD = "2024-06";
 const period = parsePeriod(PERIOD)!;
 const STATES: readonly ReportStatus[] = ["DRAFT", "RETURNED", "SUBMITTED", "APPROVED"];
 
-type CallerName = "admin" | "reviewer" | "leader" | "reporter" | "readonlyReviewer" | "otherCountyReviewer" | "cityReviewer" | "cityLeader";
+type CallerName = "admin" | "reviewer" | "leader" | "reporter" | "readonlyReviewer" | "otherCountyReviewer" | "cityReviewer" | "readonlyCityReviewer" | "cityLeader";
 /** `home`: where the caller belongs — the demo county (兴化市), its town 戴南镇, the peer county 靖江市, or the city. */
 type Home = "county" | "town" | "peer" | "city";
 const CALLERS: Record<CallerName, { role: Role; readOnly: boolean; home: Home }> = {
@@ -62,6 +75,7 @@ const CALLERS: Record<CallerName, { role: Role; readOnly: boolean; home: Home }>
   // Another county's reviewer: for 兴化市's towns the other county, for 靖江市's own report their own.
   otherCountyReviewer: { role: "REVIEWER", readOnly: false, home: "peer" },
   cityReviewer: { role: "CITY_REVIEWER", readOnly: false, home: "city" },
+  readonlyCityReviewer: { role: "CITY_REVIEWER", readOnly: true, home: "city" },
   cityLeader: { role: "CITY_LEADER", readOnly: false, home: "city" },
 };
 
@@ -79,7 +93,8 @@ const NEEDS_STATE: Partial<Record<Capability, readonly ReportStatus[]>> = {
   "county_report.reopen": ["APPROVED"],
 };
 
-type Outcome = { status: number; problems?: string[] };
+/** `message`: what a server action answered (for the failure's text). */
+type Outcome = { status: number; problems?: string[]; message?: string };
 type Path = {
   capability: Capability;
   /**
@@ -90,6 +105,10 @@ type Path = {
   /** Runs in every period state (a figure of the town-period), or once with the report approved (or as set). */
   periodBound: boolean;
   state?: ReportStatus;
+  /** Through the city's table (canEnterCityTable): the capability only at the city's reach. */
+  cityTable?: true;
+  /** A read behind a write capability (the city grid's page) or a decision alone: an allowed call changes nothing. */
+  writesNothing?: true;
   run: (who: CallerName, town: string) => Promise<Outcome>;
 };
 
@@ -108,8 +127,10 @@ function expected(who: CallerName, path: Path, which: Which, state: ReportStatus
   const c = CALLERS[who];
   const reach = ROLE_CAPABILITIES[c.role][path.capability];
   if (!reach || !covers(c.home, reach, which)) return false;
+  if (path.cityTable && reach !== "city") return false;
   if (c.readOnly && WRITE_CAPABILITIES.has(path.capability)) return false;
-  const needs = NEEDS_STATE[path.capability];
+  // The city as a whole (its table's cross-check figures, its grid) has no report whose state could lock it.
+  const needs = path.target === "city" ? undefined : NEEDS_STATE[path.capability];
   return !needs || needs.includes(state);
 }
 
@@ -239,6 +260,92 @@ async function registryCall(town: string, caller: Caller): Promise<Outcome> {
   return { status: result.message ? 403 : 200 };
 }
 
+/** A server action called as `who`, signed in through the session. */
+async function asSignedIn<T>(who: CallerName, fn: () => Promise<T>): Promise<T> {
+  session.user = callers[who]!;
+  try {
+    return await fn();
+  } finally {
+    session.user = null;
+  }
+}
+
+/**
+ * The HTTP-like status of a server action's answer, by what it says (an action answers in text):
+ * a refusal (not permitted, or the period locked) 403, no such report 404, a transition from another
+ * state 409, a preview with errors 422. Any other failure is 500, which no cell expects: a refused call must be
+ * refused for the right reason.
+ */
+function actionOutcome(result: { ok: boolean; message: string; errors?: Record<string, string> }): Outcome {
+  if (result.ok) return { status: 200 };
+  const text = [result.message, ...Object.values(result.errors ?? {})].join("；");
+  const status = /没有权限|没有导入全市县（市、区）数据的权限|已报送，等待审核期间不能修改|已审核通过并锁定，不能修改/.test(text)
+    ? 403
+    : /当前状态为“.+”，不能/.test(text)
+      ? 409
+      : /未导入任何数据|预览中有错误/.test(text)
+        ? 422
+        : /不存在$/.test(text)
+          ? 404
+          : 500;
+  return { status, message: text };
+}
+
+/** The city grid's figures of the peer county (靖江市's county-level report, rule 1) as stored, gross output +1. */
+async function gridSavePeer(who: CallerName): Promise<Outcome> {
+  const row = (await getCityGrid(callers.cityReviewer!, period)).rows.find((r) => r.code === PEER)!;
+  const values = Object.fromEntries(Object.entries(row.values).map(([k, v]) => [k, k === "gross_output" ? plusOne(v) : v ?? ""]));
+  return actionOutcome(await asSignedIn(who, () => saveCityGridAction({ period: PERIOD, rows: [{ code: PEER, version: row.version, values }] })));
+}
+
+/** The city grid's cross-check figure of 兴化市 (a county with town detail: CityTableFigure only, rule 2), +1 over what was seen. */
+async function gridSaveTable(who: CallerName): Promise<Outcome> {
+  const row = (await getCityGrid(callers.cityReviewer!, period)).rows.find((r) => r.code === DEMO_COUNTY.code)!;
+  const seen = row.values.gross_output;
+  const result = await asSignedIn(who, () => saveCityGridAction({ period: PERIOD, rows: [{ code: DEMO_COUNTY.code, version: 0, values: { gross_output: plusOne(seen) }, seen: { gross_output: seen } }] }));
+  return actionOutcome(result);
+}
+
+async function gridStep(who: CallerName, code: string, step: "submit" | "approve"): Promise<Outcome> {
+  const report = await getPrisma().townReport.findFirst({ where: { region: { code }, year: 2024, month: 6 }, select: { version: true } });
+  return actionOutcome(await asSignedIn(who, () => stepCountyReportAction({ period: PERIOD, code, version: report?.version ?? 0, step })));
+}
+
+/** A one-row table of the city's counties: 靖江市's figure (city_values) or 2024 plan (city_plans), each +1. */
+async function cityCsv(kind: "city_values" | "city_plans"): Promise<string> {
+  const db = getPrisma();
+  if (kind === "city_plans") {
+    const v = await db.annualPlan.findFirst({ where: { regionId: townIds[PEER], year: 2024, indicator: { code: "gross_output" } }, select: { value: true } });
+    return toCsv([["县（市、区）", "年度", "工业总产值"], ["靖江市", "2024", plusOne(v?.value.toString())]]);
+  }
+  const v = await db.reportValue.findFirst({ where: { regionId: townIds[PEER], year: 2024, month: 6, indicator: { code: "gross_output" } }, select: { value: true } });
+  return toCsv([["县（市、区）", "年月", "工业总产值"], ["靖江市", PERIOD, plusOne(v?.value.toString())]]);
+}
+
+async function cityPreview(who: CallerName, kind: "city_values" | "city_plans"): Promise<CityPreviewView> {
+  const form = new FormData();
+  form.set("kind", kind);
+  form.set("period", PERIOD);
+  form.set("file", new Blob([await cityCsv(kind)], { type: "text/csv" }), "全市分县表.csv");
+  return asSignedIn(who, () => previewCityImportAction(form));
+}
+
+/** Preview then commit as one caller, through the page's two server actions. A refused row makes the commit fail. */
+async function cityImportCall(who: CallerName, kind: "city_values" | "city_plans"): Promise<Outcome> {
+  const preview = await cityPreview(who, kind);
+  if (preview.jobId === undefined) return actionOutcome(preview);
+  const problems = (preview.problems ?? []).filter((p) => p.severity === "error").map((p) => p.message);
+  const done = actionOutcome(await asSignedIn(who, () => commitCityImportAction(preview.jobId)));
+  return problems.length > 0 ? { ...done, problems } : done;
+}
+
+/** The city reviewer previews a committable import; `who` commits it. */
+async function cityCommitCall(who: CallerName): Promise<Outcome> {
+  const preview = await cityPreview("cityReviewer", "city_values");
+  if (!preview.committable) throw new Error(`the city reviewer's preview is not committable: ${preview.message}`);
+  return actionOutcome(await asSignedIn(who, () => commitCityImportAction(preview.jobId)));
+}
+
 const apiStatus = async (p: Promise<Response>): Promise<Outcome> => ({ status: (await p).status });
 const token = (who: CallerName) => tokens[who]!;
 
@@ -273,7 +380,16 @@ const PATHS: Record<string, Path> = {
   returnPeerReport: { capability: "county_report.review", target: "peer", periodBound: true, run: (w) => reportCall("return", PEER, token(w)) },
   reopenPeerReport: { capability: "county_report.reopen", target: "peer", periodBound: true, run: (w) => reportCall("reopen", PEER, token(w)) },
   // The decision the city's plan grid and plan import ask before writing a county's plan (lib/import/city.ts).
-  editPeerPlans: { capability: "county_plans.edit", target: "peer", periodBound: false, run: async (w) => ({ status: (await canEditCountyPlans(callers[w]!, townIds[PEER])) ? 200 : 403 }) },
+  editPeerPlans: { capability: "county_plans.edit", target: "peer", writesNothing: true, periodBound: false, run: async (w) => ({ status: (await canEditCountyPlans(callers[w]!, townIds[PEER])) ? 200 : 403 }) },
+  // The city's table of counties (/city/figures): the page's service and its four server actions.
+  viewCityGrid: { capability: "county_report.edit", cityTable: true, writesNothing: true, target: "city", periodBound: false, run: (w) => serviceStatus(() => getCityGrid(callers[w]!, period)) },
+  cityGridSavePeer: { capability: "county_report.edit", cityTable: true, target: "peer", periodBound: true, run: (w) => gridSavePeer(w) },
+  cityGridSaveTable: { capability: "county_report.edit", cityTable: true, target: "city", periodBound: false, run: (w) => gridSaveTable(w) },
+  cityGridSubmitPeer: { capability: "county_report.edit", cityTable: true, target: "peer", periodBound: true, run: (w) => gridStep(w, PEER, "submit") },
+  cityGridApprovePeer: { capability: "county_report.review", cityTable: true, target: "peer", periodBound: true, run: (w) => gridStep(w, PEER, "approve") },
+  "import city_values": { capability: "county_report.edit", cityTable: true, target: "peer", periodBound: true, run: (w) => cityImportCall(w, "city_values") },
+  "import city_plans": { capability: "county_plans.edit", cityTable: true, target: "peer", periodBound: false, state: "DRAFT", run: (w) => cityImportCall(w, "city_plans") },
+  commitCityImport: { capability: "county_report.edit", cityTable: true, target: "peer", periodBound: false, state: "DRAFT", run: (w) => cityCommitCall(w) },
   submissions: { capability: "submissions.view", target: "county", periodBound: false, run: (w) => apiStatus(submissionsGET(request(`/api/v1/submissions?region=${DEMO_COUNTY.code}&period=${PERIOD}`, token(w)))) },
   publishBulletin: {
     capability: "bulletin.publish", target: "county", periodBound: false,
@@ -317,7 +433,12 @@ async function snapshot(town: string): Promise<string> {
   const plans = await db.annualPlan.findMany({ where: { regionId: { in: [regionId, countyId] } }, select: { id: true, value: true }, orderBy: { id: "asc" } });
   const bulletins = await db.bulletin.count();
   const audits = await db.auditLog.count();
-  return JSON.stringify({ report, values, firms, register, parks, projects, plans, bulletins, audits });
+  // The city's table: its cross-check figures, county-level reports at any county, and import jobs
+  // beyond the city reviewer's own previews (a refused preview leaves no job, a refused commit no state).
+  const cityTable = await db.cityTableFigure.findMany({ select: { id: true, value: true }, orderBy: { id: "asc" } });
+  const countyReports = await db.townReport.findMany({ where: { region: { level: "COUNTY" } }, select: { id: true, status: true, version: true }, orderBy: { id: "asc" } });
+  const cityJobs = await db.importJob.count({ where: { kind: { in: ["city_values", "city_plans"] }, NOT: { status: "PREVIEWED", createdById: callers.cityReviewer!.id } } });
+  return JSON.stringify({ report, values, firms, register, parks, projects, plans, bulletins, audits, cityTable, countyReports, cityJobs });
 }
 
 beforeAll(async () => {
@@ -328,6 +449,7 @@ beforeAll(async () => {
   await createUser(db, { username: "other_reviewer", password: "Other@2026", role: "REVIEWER", regionId: otherCounty.id });
   townIds[PEER] = otherCounty.id;
   tokens.cityReviewer = await createApiToken("city_reviewer", { readOnly: false });
+  tokens.readonlyCityReviewer = await createApiToken("city_reviewer", { readOnly: true });
   tokens.cityLeader = await createApiToken("city_leader", { readOnly: false });
   for (const u of ["admin", "reviewer", "leader", "reporter"] as const) tokens[u] = await createApiToken(u, { readOnly: false });
   tokens.readonlyReviewer = await createApiToken("reviewer", { readOnly: true });
@@ -340,6 +462,7 @@ beforeAll(async () => {
   callers.readonlyReviewer = { ...callers.reviewer!, token: { regionId: null, readOnly: true } };
   callers.otherCountyReviewer = await load("other_reviewer");
   callers.cityReviewer = await load("city_reviewer");
+  callers.readonlyCityReviewer = { ...callers.cityReviewer!, token: { regionId: null, readOnly: true } };
   callers.cityLeader = await load("city_leader");
   countyId = (await getRegionByCode(DEMO_COUNTY.code))!.id;
   // A project with June progress in each town (the demo places its projects at random).
@@ -381,7 +504,10 @@ describe("permission matrix", () => {
           const before = await snapshot(town);
           const outcome = await path.run(who, town);
           if (allowed) {
-            expect(outcome.status, `${who} ${name} ${which} ${state}: ${outcome.problems?.join("；") ?? ""}`).toBeLessThan(300);
+            expect(outcome.status, `${who} ${name} ${which} ${state}: ${outcome.problems?.join("；") ?? outcome.message ?? ""}`).toBeLessThan(300);
+            // An allowed write wrote something (at least its audit row); an allowed read nothing.
+            const changed = (await snapshot(town)) !== before;
+            expect(changed, `${who} ${name} ${which} ${state}: changed`).toBe(WRITE_CAPABILITIES.has(path.capability) && !path.writesNothing);
             return;
           }
           expect(outcome.status, `${who} ${name} ${which} ${state}`).toBeGreaterThanOrEqual(400);
@@ -421,6 +547,29 @@ describe("an import re-checks the period at commit", () => {
       expect(done.status).toBe(409);
       expect(done.body.error?.message).toMatch(/^数据在预览后发生变化，导入未执行：.*戴南镇.*月报已报送、等待审核/);
       expect(await snapshot(OWN)).toBe(before);
+    });
+  }
+});
+
+describe("a county with town detail only takes the city table's cross-check figure (rule 2)", () => {
+  it("the city grid writes 兴化市's CityTableFigure, audited, and no county-level report", async () => {
+    const db = getPrisma();
+    const audits = await db.auditLog.count({ where: { entity: "CityTableFigure", regionId: countyId } });
+    expect(await gridSaveTable("cityReviewer")).toEqual({ status: 200 });
+    const row = (await getCityGrid(callers.cityReviewer!, period)).rows.find((r) => r.code === DEMO_COUNTY.code)!;
+    expect(row.kind).toBe("detailed");
+    expect(await db.cityTableFigure.count({ where: { regionId: countyId, year: 2024, month: 6 } })).toBe(1);
+    expect(await db.auditLog.count({ where: { entity: "CityTableFigure", regionId: countyId } })).toBe(audits + 1);
+    expect(await db.townReport.count({ where: { regionId: countyId } })).toBe(0);
+  });
+
+  for (const step of ["submit", "approve"] as const) {
+    it(`the city reviewer cannot ${step} a county-level report of 兴化市: it has none, nothing written`, async () => {
+      const before = await snapshot(OWN);
+      // The report service knows no report of a county with towns (lib/reports/service townFor).
+      expect(await gridStep("cityReviewer", DEMO_COUNTY.code, step)).toEqual({ status: 404, message: `乡镇 ${DEMO_COUNTY.code} 不存在` });
+      expect(await snapshot(OWN)).toBe(before);
+      expect(await getPrisma().townReport.count({ where: { regionId: countyId } })).toBe(0);
     });
   }
 });

@@ -207,14 +207,12 @@ describe("the demo county's bulletin for 2024年1–7月, against the API", () =
     expect(headings).toEqual(text.split("\n").filter((l) => /^[一二三四五六七八九十]+、/.test(l)));
     expect(paragraphs.map((p) => p.text)).toEqual(expect.arrayContaining(text.split("\n").filter(Boolean)));
     const tables = doc.blocks.filter((b) => b.kind === "table");
-    expect(tables).toHaveLength(4);
-    expect(text).toMatch(/我市乡镇工业经济总量在6个县（市、区）中名列第[1-6]位/);
-    const [towns, , forecast, peers] = tables;
-    // The fourth: the city's counties (the demo's 泰州市), in rank order, the city's total first (issue 14).
-    expect(peers.rows[0]).toEqual(["县（市、区）", "1–7月累计", "同比", "占全市比重", "完成年计划", "总量位次", "增幅位次"]);
-    expect(peers.rows[1][0]).toBe("泰州市合计");
-    expect(peers.rows.slice(2).map((r) => r[0]).sort()).toEqual(["兴化市", "海陵区", "高港区", "姜堰区", "靖江市", "泰兴市"].sort());
-    expect(peers.rows.slice(2).map((r) => r[5])).toEqual(["第1位", "第2位", "第3位", "第4位", "第5位", "第6位"]);
+    // July 2024 counts only some of the county's towns (the rest await review): a partial total among whole
+    // peer counties would claim a place it does not hold, so no 全市位次 sentence and no table of the city's
+    // counties (decision 016); the next test reads both for June, which every town has approved.
+    expect(tables).toHaveLength(3);
+    expect(text).not.toContain("县（市、区）中名列");
+    const [towns, , forecast] = tables;
     expect(forecast.rows[0]).toEqual(["乡镇（街道）", "1–7月累计", "年计划", "预计全年", "预计完成年计划", "测算依据"]);
     // The zone set up this year: "—" and why (its July report is only submitted; it has no past year either).
     expect(forecast.rows.find((r) => r[0] === "兴化高新区")?.slice(3)).toEqual(["—", "—", "本期无数据（未报送或未审核）"]);
@@ -235,6 +233,27 @@ describe("the demo county's bulletin for 2024年1–7月, against the API", () =
     expect(towns.rows[2].slice(0, 2)).toEqual([first.region.name, formatNumber(first.values.gross_output.value, 2)]);
     // Official documents carry no running header (GB/T 9704); the page number is in the footer.
     expect(doc.headers.join("")).toBe("");
+  });
+
+  it("for a month every town has approved (June), the 通报 states the county's place among 泰州市's counties and tables them", async () => {
+    const db = getPrisma();
+    const county = (await getRegionByCode(DEMO_COUNTY.code))!;
+    const towns = await db.region.count({ where: { parentId: county.id, level: "TOWN" } });
+    expect(await db.townReport.count({ where: { year: 2024, month: 6, status: "APPROVED", region: { parentId: county.id } } })).toBe(towns);
+    const full = (await getBulletinView(county, { year: 2024, month: 6 })).generated.text;
+    expect(full).toMatch(/我市乡镇工业经济总量在6个县（市、区）中名列第[1-6]位/);
+    const res = await docxGET(new Request(`http://localhost/api/v1/bulletin/docx?region=${DEMO_COUNTY.code}&period=2024-06`, auth()));
+    const tables = (await readDocx(Buffer.from(await res.arrayBuffer()))).blocks.filter((b) => b.kind === "table");
+    expect(tables).toHaveLength(4);
+    const peers = tables[3];
+    // The fourth: the city's counties (the demo's 泰州市), in rank order, the city's total first (issue 14).
+    expect(peers.rows[0]).toEqual(["县（市、区）", "1–6月累计", "同比", "占全市比重", "完成年计划", "总量位次", "增幅位次"]);
+    expect(peers.rows[1][0]).toBe("泰州市合计");
+    expect(peers.rows.slice(2).map((r) => r[0]).sort()).toEqual(["兴化市", "海陵区", "高港区", "姜堰区", "靖江市", "泰兴市"].sort());
+    expect(peers.rows.slice(2).map((r) => r[5])).toEqual(["第1位", "第2位", "第3位", "第4位", "第5位", "第6位"]);
+    // The sentence's place is the table's: 兴化市's row carries the same 总量位次.
+    const place = full.match(/中名列第([1-6])位/)![1];
+    expect(peers.rows.find((r) => r[0] === "兴化市")![5]).toBe(`第${place}位`);
   });
 
   it("存在问题 and 下步工作 are drafted from the data: towns behind 时序进度 with their gap, and 永丰镇's loss with its 减亏", () => {

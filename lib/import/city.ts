@@ -18,13 +18,12 @@ import { presentValue } from "@/lib/present/figure";
 import { getRegionById, type RegionRef } from "@/lib/regions";
 import { formatPeriodRange, type Period } from "@/lib/stats";
 import { loadRefs } from "./facts";
-import { ImportRefused } from "./limits";
 import { packRecords, unpackRecords } from "./pack";
 import { hasErrors, parseImport, type SheetChoices } from "./parse";
 import { opOf, sameFigure, countOps, type Action, type Change, type Planned } from "./plan-types";
 import type { PlanWrite, TownWrite } from "./plan-figures";
 import { planImport } from "./planner";
-import { readUpload } from "./read";
+import { readUploadForPreview } from "./read";
 import type { PlanRecord, TownValuesRecord } from "./records";
 import type { Refs } from "./refs";
 import { trimForDisplay, type ImportSummary } from "./summary";
@@ -156,13 +155,7 @@ export type CityPreviewInput = { kind: CityImportKind; fileName: string; bytes: 
 export async function previewCityImport(user: Caller, input: CityPreviewInput) {
   const city = await cityImportScope(user);
   const db = getPrisma();
-  let sheets;
-  try {
-    sheets = await readUpload(input.bytes, input.fileName);
-  } catch (e) {
-    if (e instanceof ImportRefused) throw new ApiError("unprocessable", e.message);
-    throw e;
-  }
+  const sheets = await readUploadForPreview(input.bytes, input.fileName);
   const refs = await loadCityRefs(db, input.kind, city, input.period);
   const parsed = parseImport(BASE[input.kind], sheets, refs, input.choices ?? {});
   const records = parsed.records as (TownValuesRecord | PlanRecord)[];

@@ -2,6 +2,7 @@
 // too big, not a spreadsheet, or a zip bomb — before any XML is parsed. Workbooks are read by
 // lib/import/xlsx.ts; exceljs is the fallback for a workbook that reader does not understand.
 import ExcelJS from "exceljs";
+import { ApiError } from "@/lib/api/errors";
 import { decodeText, parseCsv } from "./csv";
 import { assertLegacyWorkbook, readWithSheetJs } from "./legacy";
 import { HEADER_SEARCH_ROWS, ImportRefused, MAX_COLUMNS, MAX_DATA_ROWS, MAX_UPLOAD_BYTES, MB } from "./limits";
@@ -12,6 +13,16 @@ import { unzipXlsx } from "./zip-guard";
 export { numberText };
 
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+
+/** readUpload for a preview (the town import and the city's table): a refusal is a 422 with its Chinese message. */
+export async function readUploadForPreview(buf: Buffer, fileName: string): Promise<RawSheet[]> {
+  try {
+    return await readUpload(buf, fileName);
+  } catch (e) {
+    if (e instanceof ImportRefused) throw new ApiError("unprocessable", e.message);
+    throw e;
+  }
+}
 
 export async function readUpload(buf: Buffer, fileName: string): Promise<RawSheet[]> {
   if (buf.length === 0) throw new ImportRefused("文件为空");

@@ -9,14 +9,13 @@ import { canImport, canImportHistory, canReopenByImport, type Caller } from "@/l
 import { getRegionById } from "@/lib/regions";
 import type { Period } from "@/lib/stats";
 import { loadRefs } from "./facts";
-import { ImportRefused } from "./limits";
 import { packRecords } from "./pack";
 import type { PlanMode } from "./history";
 import { INTERRUPTED_MESSAGE, isInterrupted } from "./lease";
 import { hasErrors, parseImport, type SheetChoices } from "./parse";
 import { planImport } from "./planner";
 import { countOps } from "./plan-types";
-import { readUpload } from "./read";
+import { readUploadForPreview } from "./read";
 import type { TownRef } from "./refs";
 import { trimForDisplay, type ImportSummary } from "./summary";
 import { IMPORT_KIND_LABELS, type ImportKind } from "./types";
@@ -74,13 +73,7 @@ export async function previewImport(user: Caller, input: PreviewInput) {
     timings[name] = Math.round(performance.now() - mark);
     mark = performance.now();
   };
-  let sheets;
-  try {
-    sheets = await readUpload(input.bytes, input.fileName);
-  } catch (e) {
-    if (e instanceof ImportRefused) throw new ApiError("unprocessable", e.message);
-    throw e;
-  }
+  const sheets = await readUploadForPreview(input.bytes, input.fileName);
   lap("readMs");
   const refs = await loadRefs(db, input.kind, scope.county, scope.onlyTownId, input.period);
   lap("refsMs");

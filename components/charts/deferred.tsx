@@ -75,7 +75,7 @@ export function DeferredChart<P extends object>({ load, props, height }: { load:
   }, [Chart]);
 
   return (
-    <div ref={box} style={{ minHeight: height }}>
+    <div ref={box} style={{ minHeight: height }} data-chart={Chart ? "drawn" : "waiting"}>
       {Chart ? <Chart {...props} /> : null}
     </div>
   );

@@ -2,8 +2,7 @@
 // ranked, 全市合计 — and drills city → county → town → enterprise, each step by clicking what a
 // leader would click, with the crumbs leading back up. Screenshots of every step to look at.
 import { mkdirSync } from "node:fs";
-import type { Page } from "@playwright/test";
-import { expect, signIn, test } from "./fixtures";
+import { drawAllCharts, expect, noBadNumbers, signIn, test } from "./fixtures";
 
 const SHOTS = "test-results/screenshots";
 mkdirSync(SHOTS, { recursive: true });
@@ -12,19 +11,7 @@ const CITY_LEADER = { username: "city_leader", password: "Leader@2026" };
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-/** Scrolls through the page so every deferred chart comes near the screen (and is drawn), then back to the top. */
-async function drawAllCharts(page: Page) {
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  for (let y = 0; y < height; y += 500) {
-    await page.evaluate((top) => window.scrollTo(0, top), y);
-    await page.waitForTimeout(150);
-  }
-  await page.evaluate(() => window.scrollTo(0, 0));
-}
 
-async function noBadNumbers(page: Page) {
-  await expect(page.locator("main")).not.toContainText(/NaN|undefined|Infinity|null/);
-}
 
 test("a city leader drills from the city to a county, a town and an enterprise", async ({ page }) => {
   await signIn(page, CITY_LEADER);
@@ -122,6 +109,18 @@ test("the city reviewer's 报送审核: the counties without towns report to the
   await expect(page.locator("main")).toContainText("已退回");
   await noBadNumbers(page);
   await page.screenshot({ path: `${SHOTS}/city-6b-county-report.png`, fullPage: true });
+  // The city puts the corrected table back through the same workflow: 报送, then 审核通过 — 海陵区 counts
+  // again (the peers' spec reads six counted counties from this database).
+  await page.getByRole("button", { name: "报送", exact: true }).click();
+  const submit = page.getByRole("dialog", { name: "确认报送" });
+  await expect(submit).toContainText("等待市级审核");
+  await submit.getByRole("button", { name: "确认报送" }).click();
+  await expect(page.getByTestId("report-status")).toHaveText("已报送");
+  const review = page.getByRole("region", { name: "审核操作" });
+  await review.getByRole("button", { name: "审核通过" }).click();
+  await page.getByRole("dialog", { name: "确认审核通过" }).getByRole("button", { name: "确认通过" }).click();
+  await expect(page.getByTestId("status-banner")).toContainText("已审核");
+  await expect(page.getByRole("region", { name: "审核操作" })).toContainText("重新打开已审核的月报");
   await page.getByRole("link", { name: "返回报送情况" }).click();
   // A county with town detail: its own board of towns, read-only for the city (查看, never 审核).
   await page.getByRole("navigation", { name: "各县（市、区）报送情况" }).getByRole("link", { name: "兴化市" }).click();

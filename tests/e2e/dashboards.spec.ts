@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import ExcelJS from "exceljs";
 import { mkdirSync, readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { DEMO, expect, signIn, test } from "./fixtures";
+import { DEMO, drawAllCharts, expect, noBadNumbers, signIn, test } from "./fixtures";
 
 const SHOTS = "test-results/screenshots";
 mkdirSync(SHOTS, { recursive: true });
@@ -18,19 +18,7 @@ async function axeClean(page: Page, name: string) {
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
 }
 
-/** Scrolls through the page so every deferred chart comes near the screen, then back to the top. */
-async function drawAllCharts(page: Page) {
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  for (let y = 0; y < height; y += 500) {
-    await page.evaluate((top) => window.scrollTo(0, top), y);
-    await page.waitForTimeout(150);
-  }
-  await page.evaluate(() => window.scrollTo(0, 0));
-}
 
-async function noBadNumbers(page: Page) {
-  await expect(page.locator("main")).not.toContainText(/NaN|undefined|Infinity/);
-}
 
 test("overview draws its charts, rank arrows and tables, and passes axe", async ({ page }) => {
   await signIn(page, DEMO.reviewer);
@@ -43,7 +31,6 @@ test("overview draws its charts, rank arrows and tables, and passes axe", async 
   await expect(page.getByTestId("rank-list-total").getByText(/▲\d/).first()).toBeVisible();
   await expect(page.getByTestId("rank-list-total").getByText(/▼\d/).first()).toBeVisible();
   await expect(page.getByTestId("rank-list-growth").getByText(/[▲▼]\d/).first()).toBeVisible();
-  await page.waitForTimeout(300);
   await page.screenshot({ path: `${SHOTS}/overview-1366x768.png` });
 
   // Charts below the first screen are drawn as they come near it, one after another.

@@ -64,3 +64,22 @@ export async function plausibleFigures(page: Page, month: number): Promise<Recor
   }
   return out;
 }
+
+/**
+ * Brings each deferred chart (components/charts/deferred.tsx) near the screen in turn and waits until it
+ * is drawn (its box says data-chart="drawn"), then scrolls back to the top.
+ */
+export async function drawAllCharts(page: Page) {
+  const boxes = page.locator("[data-chart]");
+  const n = await boxes.count();
+  for (let i = 0; i < n; i++) {
+    await boxes.nth(i).scrollIntoViewIfNeeded();
+    await expect(boxes.nth(i)).toHaveAttribute("data-chart", "drawn");
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/** No figure on the page reads NaN, undefined, Infinity or null. */
+export async function noBadNumbers(page: Page) {
+  await expect(page.locator("main")).not.toContainText(/NaN|undefined|Infinity|null/);
+}

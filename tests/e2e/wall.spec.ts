@@ -227,12 +227,18 @@ test("the wall shows real figures, drawn charts and rank-change arrows, and refr
   await page.screenshot({ path: `${SHOTS}/wall-after-refresh.png` });
   // Any screen size: the stage scales to fit, without scrollbars.
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.waitForTimeout(300);
-  const fit = await page.evaluate(() => {
-    const stage = document.querySelector("[data-testid=wall-stage]")!.getBoundingClientRect();
-    const root = document.documentElement;
-    return { scrollX: root.scrollWidth > root.clientWidth, scrollY: root.scrollHeight > root.clientHeight, width: stage.width, height: stage.height, left: stage.left, top: stage.top };
-  });
+  const measure = () =>
+    page.evaluate(() => {
+      const stage = document.querySelector("[data-testid=wall-stage]")!.getBoundingClientRect();
+      const root = document.documentElement;
+      return { scrollX: root.scrollWidth > root.clientWidth, scrollY: root.scrollHeight > root.clientHeight, width: stage.width, height: stage.height, left: stage.left, top: stage.top };
+    });
+  // The stage rescales on the resize event: wait until it fits the new viewport.
+  await expect.poll(async () => {
+    const m = await measure();
+    return m.width <= 1366.5 && m.height <= 768.5 && !m.scrollX && !m.scrollY;
+  }).toBe(true);
+  const fit = await measure();
   expect(fit).toMatchObject({ scrollX: false, scrollY: false });
   expect(fit.width).toBeLessThanOrEqual(1366.5);
   expect(fit.height).toBeLessThanOrEqual(768.5);

@@ -14,7 +14,8 @@ export const test = base.extend<{ consoleErrors: string[] }>({
       const errors: string[] = [];
       page.on("console", (msg) => {
         // A wrong password makes next-auth's sign-in request answer 401: expected, not a bug.
-        if (msg.type() === "error" && !/401 \(Unauthorized\)/.test(msg.text())) errors.push(msg.text());
+        // The resource's address goes with the message: "Failed to load resource: … 404" alone names nothing.
+        if (msg.type() === "error" && !/401 \(Unauthorized\)/.test(msg.text())) errors.push(`${msg.text()} ${msg.location().url}`.trim());
       });
       page.on("pageerror", (err) => errors.push(err.message));
       await use(errors);

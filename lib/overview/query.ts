@@ -101,6 +101,14 @@ const indicatorWhere = (codes: string[] | undefined) => Prisma.sql`active AND "o
 const indicatorJson = Prisma.sql`coalesce(json_agg(json_build_array(id, code, name, unit, kind, precision, "percentPrecision", "priceBasis") ORDER BY "sortOrder", id), '[]')`;
 const childJson = Prisma.sql`coalesce(json_agg(json_build_array(id, code, name, kind) ORDER BY "sortOrder", code), '[]')`;
 
+/** The four YTD sums of the values in scope: this period, the same month last year, last month, and its last year. */
+function periodSums(p: Periods): Prisma.Sql {
+  return Prisma.sql`SUM(v.value) FILTER (WHERE v.year = ${p.year}::int AND v.month = ${p.month}::int) AS cur,
+    SUM(v.value) FILTER (WHERE v.year = ${p.year - 1}::int AND v.month = ${p.month}::int) AS last_year,
+    SUM(v.value) FILTER (WHERE v.year = ${p.prevYear}::int AND v.month = ${p.prevMonth}::int) AS prev,
+    SUM(v.value) FILTER (WHERE v.year = ${p.prevYear - 1}::int AND v.month = ${p.prevMonth}::int) AS prev_last_year`;
+}
+
 /**
  * The sums of the values per child × indicator (JSON array of ValueRow), from `t(id, child)` (the
  * subtree), for the indicators `v."indicatorId"` passes `indicators`. The four periods are
@@ -120,10 +128,7 @@ function valuesJson(p: Periods, indicators: Prisma.Sql, counted: Prisma.Sql, pro
   const months = [...new Set([p.month, p.prevMonth])];
   return Prisma.sql`(SELECT coalesce(json_agg(json_build_array(child, ind, cur::text, last_year::text, prev::text, prev_last_year::text)), '[]') FROM (
     SELECT t.child, v."indicatorId" AS ind,
-      SUM(v.value) FILTER (WHERE v.year = ${p.year}::int AND v.month = ${p.month}::int) AS cur,
-      SUM(v.value) FILTER (WHERE v.year = ${p.year - 1}::int AND v.month = ${p.month}::int) AS last_year,
-      SUM(v.value) FILTER (WHERE v.year = ${p.prevYear}::int AND v.month = ${p.prevMonth}::int) AS prev,
-      SUM(v.value) FILTER (WHERE v.year = ${p.prevYear - 1}::int AND v.month = ${p.prevMonth}::int) AS prev_last_year
+      ${periodSums(p)}
     FROM t
     JOIN "ReportValue" v ON v."regionId" = t.id
     WHERE v."indicatorId" ${indicators}
@@ -153,10 +158,7 @@ function valuesJsonLikeForLike(p: Periods, indicators: Prisma.Sql, counted: Pris
       SUM(prev) FILTER (WHERE prev_last_year IS NOT NULL) AS prev_g, SUM(prev_last_year) FILTER (WHERE prev IS NOT NULL) AS prev_last_year_c
     FROM (
       SELECT t.child, t.id, v."indicatorId" AS ind,
-        SUM(v.value) FILTER (WHERE v.year = ${p.year}::int AND v.month = ${p.month}::int) AS cur,
-        SUM(v.value) FILTER (WHERE v.year = ${p.year - 1}::int AND v.month = ${p.month}::int) AS last_year,
-        SUM(v.value) FILTER (WHERE v.year = ${p.prevYear}::int AND v.month = ${p.prevMonth}::int) AS prev,
-        SUM(v.value) FILTER (WHERE v.year = ${p.prevYear - 1}::int AND v.month = ${p.prevMonth}::int) AS prev_last_year
+        ${periodSums(p)}
       FROM t
       JOIN "ReportValue" v ON v."regionId" = t.id
       WHERE v."indicatorId" ${indicators}
